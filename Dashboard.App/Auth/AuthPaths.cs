@@ -1,0 +1,8 @@
+namespace Dashboard.App.Auth;
+
+public static class AuthPaths
+{
+    public const string Login = "/account/login";
+    public const string Logout = "/account/logout";
+    public const string Setup = "/setup";
+}

@@ -1,0 +1,78 @@
+using Dashboard.App.Auth;
+using Dashboard.App.Components;
+using Dashboard.App.Operations;
+using Dashboard.Domain;
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Users;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+// "--demo" is a switch, not a key=value pair, so it is taken out before configuration parses the rest.
+var seedDemo = args.Contains(DemoData.Switch);
+var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoData.Switch).ToArray());
+
+var dataFolder = DataFolder.Resolve(builder.Configuration);
+builder.Services.AddSingleton(dataFolder);
+builder.Services.AddDashboardDomain(dataFolder.DatabasePath);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+builder.Services.AddScoped<CurrentActor>();
+builder.Services.AddAuthentication(options =>
+    {
+        options.DefaultScheme = IdentityConstants.ApplicationScheme;
+        options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+    })
+    .AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = AuthPaths.Login;
+    options.LogoutPath = AuthPaths.Logout;
+    options.Cookie.Name = "Dashboard.Auth";
+});
+builder.Services.AddAuthorization();
+builder.Services.AddIdentityCore<Account>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+    })
+    .AddEntityFrameworkStores<DashboardDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+
+builder.Services.AddSingleton<SetupState>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+await DatabaseInitializer.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>());
+app.Logger.LogInformation("Data folder {DataFolder}", dataFolder.Root);
+if (seedDemo)
+    await DemoData.SeedAsync(app.Services);
+
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+app.UseAppAssets();
+app.UseMiddleware<FirstRunGate>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/healthz");
+app.MapAuthEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

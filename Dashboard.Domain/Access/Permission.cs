@@ -1,0 +1,23 @@
+namespace Dashboard.Domain.Access;
+
+/// <summary>The rows of the workspace permission table (SPEC "Workspace roles").</summary>
+public enum Permission
+{
+    AddAndRemoveUsers,
+    ViewAllResources,
+    CreateResources,
+    AccessAssignedResources,
+    CreateGroups,
+    SeeOtherMembers,
+    ChangeUserRoles,
+    /// <summary>Project tags, issue tags, security settings and email domains.</summary>
+    ManageWorkspaceSettings,
+}
+
+/// <summary>One cell of the table: refused, allowed, or allowed only over Taskers.</summary>
+public enum Grant
+{
+    No,
+    Yes,
+    TaskersOnly,
+}

@@ -1,0 +1,125 @@
+using Dashboard.Domain.Common;
+
+namespace Dashboard.Domain.Activity;
+
+public enum JobType
+{
+    DataImport,
+    ModelTraining,
+    LabelImport,
+}
+
+/// <summary>Moves only forward: Processing, then Success or Error.</summary>
+public enum JobStatus
+{
+    Processing,
+    Success,
+    Error,
+}
+
+/// <summary>
+/// A unit of work the Activity Center shows. Built-in jobs (imports) run inside the app; external ones
+/// (model training) are created and advanced by workers through the jobs API.
+/// </summary>
+public sealed class Job
+{
+    public const int TitleMaxLength = 200;
+
+    private readonly List<JobProblem> _problems = [];
+
+    private Job() { }
+
+    public Job(Guid workspaceId, JobType type, string title, Guid? resourceId, Guid? startedByMemberId,
+        Guid? startedByApiKeyId, bool isExternal, DateTimeOffset startedAt)
+    {
+        Id = Ids.New();
+        WorkspaceId = workspaceId;
+        Type = type;
+        Title = title;
+        ResourceId = resourceId;
+        StartedByMemberId = startedByMemberId;
+        StartedByApiKeyId = startedByApiKeyId;
+        IsExternal = isExternal;
+        StartedAt = startedAt;
+        LastUpdateAt = startedAt;
+        Status = JobStatus.Processing;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid WorkspaceId { get; private set; }
+    public JobType Type { get; private set; }
+    public JobStatus Status { get; private set; }
+    public string Title { get; private set; } = "";
+    public Guid? ResourceId { get; private set; }
+    public Guid? StartedByMemberId { get; private set; }
+    public Guid? StartedByApiKeyId { get; private set; }
+    public bool IsExternal { get; private set; }
+    public DateTimeOffset StartedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+    /// <summary>Last progress or heartbeat; an external job silent for too long is failed as "no heartbeat".</summary>
+    public DateTimeOffset LastUpdateAt { get; private set; }
+    public int ItemsDone { get; private set; }
+    public int ItemsTotal { get; private set; }
+    /// <summary>For imports: the storage folder, relative to the data folder's storage root.</summary>
+    public string? StorageFolder { get; private set; }
+    public string? ErrorSummary { get; private set; }
+    public IReadOnlyCollection<JobProblem> Problems => _problems;
+
+    public bool IsFinished => Status != JobStatus.Processing;
+
+    public void UseStorageFolder(string folder) => StorageFolder = folder;
+
+    public Result ReportProgress(int done, int total, DateTimeOffset at)
+    {
+        if (IsFinished) return Error.Conflict($"The job has already ended ({Status}); its progress cannot change.");
+        if (total < 0 || done < 0 || done > total)
+            return Error.Invalid($"Progress must satisfy 0 ≤ done ≤ total (got {done} of {total}).");
+        ItemsDone = done;
+        ItemsTotal = total;
+        LastUpdateAt = at;
+        return Result.Success();
+    }
+
+    public Result Succeed(DateTimeOffset at)
+    {
+        if (IsFinished) return Error.Conflict($"The job has already ended ({Status}); it cannot become Success.");
+        Status = JobStatus.Success;
+        ItemsDone = ItemsTotal;
+        FinishedAt = at;
+        LastUpdateAt = at;
+        return Result.Success();
+    }
+
+    public Result Fail(string summary, IEnumerable<(string Item, string Message)> problems, DateTimeOffset at)
+    {
+        if (IsFinished) return Error.Conflict($"The job has already ended ({Status}); it cannot become Error.");
+        Status = JobStatus.Error;
+        ErrorSummary = summary;
+        var position = 0;
+        foreach (var (item, message) in problems) _problems.Add(new JobProblem(Id, position++, item, message));
+        FinishedAt = at;
+        LastUpdateAt = at;
+        return Result.Success();
+    }
+}
+
+/// <summary>One item-level problem of a failed job, in the order it was found.</summary>
+public sealed class JobProblem
+{
+    private JobProblem() { }
+
+    public JobProblem(Guid jobId, int position, string item, string message)
+    {
+        Id = Ids.New();
+        JobId = jobId;
+        Position = position;
+        Item = item;
+        Message = message;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid JobId { get; private set; }
+    public int Position { get; private set; }
+    public string Item { get; private set; } = "";
+    public string Message { get; private set; } = "";
+}

@@ -1,0 +1,21 @@
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Domain;
+
+public static class DomainServices
+{
+    /// <summary>Registers persistence on one SQLite file and every domain service.</summary>
+    public static IServiceCollection AddDashboardDomain(this IServiceCollection services, string databasePath)
+    {
+        // Default Timeout lets a writer wait for another (the import worker, a second circuit) instead of failing.
+        var connectionString = $"Data Source={databasePath};Default Timeout=30";
+        services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MembershipService>();
+        services.AddScoped<FirstRunSetup>();
+        return services;
+    }
+}

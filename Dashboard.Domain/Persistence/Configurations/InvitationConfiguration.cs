@@ -1,0 +1,31 @@
+using Dashboard.Domain.Invitations;
+using Dashboard.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Domain.Persistence.Configurations;
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> e)
+    {
+        e.Property(i => i.TokenHash).HasMaxLength(64);
+        e.HasIndex(i => i.TokenHash).IsUnique();
+        e.HasIndex(i => i.MemberId);
+        e.HasOne<Workspace>().WithMany().HasForeignKey(i => i.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<WorkspaceMember>().WithMany().HasForeignKey(i => i.MemberId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<WorkspaceMember>().WithMany().HasForeignKey(i => i.InvitedByMemberId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class EmailDomainConfiguration : IEntityTypeConfiguration<EmailDomain>
+{
+    public void Configure(EntityTypeBuilder<EmailDomain> e)
+    {
+        e.Property(d => d.Domain).HasMaxLength(253);
+        // A domain belongs to at most one workspace in the whole installation.
+        e.HasIndex(d => d.Domain).IsUnique();
+        e.HasIndex(d => d.WorkspaceId);
+        e.HasOne<Workspace>().WithMany().HasForeignKey(d => d.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

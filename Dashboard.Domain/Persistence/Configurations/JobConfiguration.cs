@@ -1,0 +1,57 @@
+using Dashboard.Domain.Activity;
+using Dashboard.Domain.Resources;
+using Dashboard.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Domain.Persistence.Configurations;
+
+internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
+{
+    public void Configure(EntityTypeBuilder<Job> e)
+    {
+        e.Property(j => j.Title).HasMaxLength(Job.TitleMaxLength);
+        e.Property(j => j.StorageFolder).HasMaxLength(1024);
+        e.Property(j => j.ErrorSummary).HasMaxLength(2000);
+        e.HasOne<Workspace>().WithMany().HasForeignKey(j => j.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Resource>().WithMany().HasForeignKey(j => j.ResourceId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<WorkspaceMember>().WithMany().HasForeignKey(j => j.StartedByMemberId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<ApiKey>().WithMany().HasForeignKey(j => j.StartedByApiKeyId).OnDelete(DeleteBehavior.SetNull);
+        e.HasMany(j => j.Problems).WithOne().HasForeignKey(p => p.JobId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(j => j.Problems).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // The Activity Center lists newest first, for everyone (Admins) or one starter (others), filtered by
+        // type and status: each filter has an index ending in StartedAt so a page is a short range scan.
+        e.HasIndex(j => new { j.WorkspaceId, j.StartedAt });
+        e.HasIndex(j => new { j.WorkspaceId, j.Type, j.StartedAt });
+        e.HasIndex(j => new { j.WorkspaceId, j.Status, j.StartedAt });
+        e.HasIndex(j => new { j.WorkspaceId, j.StartedByMemberId, j.StartedAt });
+        // Start-up sweeps find unfinished jobs without scanning finished ones.
+        e.HasIndex(j => new { j.Status, j.IsExternal, j.LastUpdateAt });
+        e.HasIndex(j => j.ResourceId);
+    }
+}
+
+internal sealed class JobProblemConfiguration : IEntityTypeConfiguration<JobProblem>
+{
+    public void Configure(EntityTypeBuilder<JobProblem> e)
+    {
+        e.Property(p => p.Item).HasMaxLength(1024);
+        e.Property(p => p.Message).HasMaxLength(2000);
+        e.HasIndex(p => new { p.JobId, p.Position });
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> e)
+    {
+        e.Property(k => k.Name).HasMaxLength(ApiKey.NameMaxLength);
+        e.Property(k => k.Prefix).HasMaxLength(16);
+        e.Property(k => k.KeyHash).HasMaxLength(64);
+        e.HasIndex(k => k.KeyHash).IsUnique();
+        e.HasIndex(k => k.WorkspaceId);
+        e.HasOne<Workspace>().WithMany().HasForeignKey(k => k.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<WorkspaceMember>().WithMany().HasForeignKey(k => k.CreatedByMemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,47 @@
+using Dashboard.Domain.Users;
+using Dashboard.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Domain.Persistence.Configurations;
+
+internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
+{
+    public void Configure(EntityTypeBuilder<Workspace> e)
+    {
+        e.Property(w => w.Name).HasMaxLength(Workspace.NameMaxLength);
+        e.Property(w => w.NormalizedName).HasMaxLength(Workspace.NameMaxLength);
+        e.HasIndex(w => w.NormalizedName).IsUnique();
+    }
+}
+
+internal sealed class WorkspaceMemberConfiguration : IEntityTypeConfiguration<WorkspaceMember>
+{
+    public void Configure(EntityTypeBuilder<WorkspaceMember> e)
+    {
+        e.ToTable("Members");
+        e.Property(m => m.Email).HasMaxLength(WorkspaceMember.EmailMaxLength);
+        e.Property(m => m.NormalizedEmail).HasMaxLength(WorkspaceMember.EmailMaxLength);
+        e.Property(m => m.DisplayName).HasMaxLength(WorkspaceMember.DisplayNameMaxLength);
+        e.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.SetNull);
+
+        // One membership per address per workspace; the Users list filters and sorts on the rest.
+        e.HasIndex(m => new { m.WorkspaceId, m.NormalizedEmail }).IsUnique();
+        e.HasIndex(m => new { m.WorkspaceId, m.DisplayName });
+        e.HasIndex(m => new { m.WorkspaceId, m.Role });
+        e.HasIndex(m => new { m.WorkspaceId, m.UserType });
+        e.HasIndex(m => new { m.WorkspaceId, m.Status, m.StatusAt });
+        e.HasIndex(m => m.AccountId);
+        e.HasIndex(m => m.NormalizedEmail);
+    }
+}
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> e)
+    {
+        e.Property(a => a.DisplayName).HasMaxLength(Account.DisplayNameMaxLength);
+        e.HasOne<Workspace>().WithMany().HasForeignKey(a => a.CurrentWorkspaceId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

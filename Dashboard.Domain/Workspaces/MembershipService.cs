@@ -1,0 +1,77 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.Workspaces;
+
+/// <summary>A workspace the person has joined, as the app bar's switcher lists it.</summary>
+public sealed record WorkspaceChoice(Guid WorkspaceId, string Name, WorkspaceRole Role, bool IsCurrent);
+
+/// <summary>
+/// Who a signed-in person is acting as: their joined membership in the workspace they chose last. Read fresh
+/// on every call, so a removal or role change is felt at the person's next action.
+/// </summary>
+public sealed class MembershipService(IDbContextFactory<DashboardDbContext> factory)
+{
+    /// <summary>The actor in the account's current workspace, or null when it has no joined membership at all.</summary>
+    public async Task<Actor?> GetActorAsync(Guid accountId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var currentWorkspaceId = await db.Users.Where(a => a.Id == accountId)
+            .Select(a => a.CurrentWorkspaceId).FirstOrDefaultAsync(ct);
+
+        // The chosen workspace first; otherwise the earliest joined one, so a removal lands somewhere sensible.
+        return await (
+                from member in db.Members
+                join workspace in db.Workspaces on member.WorkspaceId equals workspace.Id
+                where member.AccountId == accountId && member.Status == MemberStatus.Joined
+                orderby member.WorkspaceId == currentWorkspaceId descending, member.JoinedAt
+                select new Actor(accountId, member.Id, workspace.Id, workspace.Name, member.Role, member.UserType))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<WorkspaceChoice>> ListWorkspacesAsync(Guid accountId, CancellationToken ct = default)
+    {
+        var currentWorkspaceId = (await GetActorAsync(accountId, ct))?.WorkspaceId;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await (
+                from member in db.Members
+                join workspace in db.Workspaces on member.WorkspaceId equals workspace.Id
+                where member.AccountId == accountId && member.Status == MemberStatus.Joined
+                orderby workspace.Name
+                select new WorkspaceChoice(workspace.Id, workspace.Name, member.Role, workspace.Id == currentWorkspaceId))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Makes <paramref name="workspaceId"/> the account's current workspace; it must be one they joined.</summary>
+    public async Task<Result> SwitchAsync(Guid accountId, Guid workspaceId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var isJoined = await db.Members.AnyAsync(m =>
+            m.AccountId == accountId && m.WorkspaceId == workspaceId && m.Status == MemberStatus.Joined, ct);
+        if (!isJoined)
+            return Error.NotFound("You are not a member of that workspace.");
+
+        await db.Users.Where(a => a.Id == accountId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.CurrentWorkspaceId, workspaceId), ct);
+        return Result.Success();
+    }
+
+    /// <summary>What Home shows about the actor's standing in their current workspace.</summary>
+    public async Task<WorkspaceOverview?> GetOverviewAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await (
+                from member in db.Members
+                join workspace in db.Workspaces on member.WorkspaceId equals workspace.Id
+                where member.Id == actor.MemberId && member.Status == MemberStatus.Joined
+                select new WorkspaceOverview(workspace.Name, workspace.IsWorkforce, workspace.RequireTwoFactor,
+                    member.Role, member.UserType, member.JoinedAt,
+                    db.Members.Count(m => m.WorkspaceId == workspace.Id && m.Status == MemberStatus.Joined)))
+            .FirstOrDefaultAsync(ct);
+    }
+}
+
+public sealed record WorkspaceOverview(string WorkspaceName, bool IsWorkforce, bool RequiresTwoFactor,
+    WorkspaceRole Role, UserType UserType, DateTimeOffset? JoinedAt, int JoinedMemberCount);
