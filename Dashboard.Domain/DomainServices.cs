@@ -1,4 +1,9 @@
+using Dashboard.Domain.Activity;
+using Dashboard.Domain.Groups;
+using Dashboard.Domain.IssueTags;
 using Dashboard.Domain.Persistence;
+using Dashboard.Domain.ProjectTags;
+using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +21,11 @@ public static class DomainServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MembershipService>();
         services.AddScoped<FirstRunSetup>();
+        services.AddSingleton<MemberDirectory>();
+        services.AddSingleton<GroupDirectory>();
+        services.AddSingleton<ProjectTagDirectory>();
+        services.AddSingleton<IssueTagDirectory>();
+        services.AddSingleton<JobDirectory>();
         return services;
     }
 }

@@ -1,0 +1,22 @@
+namespace Dashboard.Domain.Common;
+
+/// <summary>Which page of a list to read. Sizes are bounded so no caller can pull a whole table.</summary>
+public sealed record PageRequest(int PageIndex = 0, int PageSize = 25)
+{
+    public const int MaxPageSize = 100;
+
+    public int Skip => Math.Max(0, PageIndex) * Take;
+    public int Take => Math.Clamp(PageSize, 1, MaxPageSize);
+}
+
+/// <summary>One page of a list and how many items the whole filtered list holds.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount);
+
+public static class SearchText
+{
+    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, with its wildcards taken literally.</summary>
+    public static string Contains(string text) =>
+        "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+
+    public const string Escape = "\\";
+}
