@@ -5,6 +5,7 @@ using Dashboard.Domain;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -16,6 +17,8 @@ var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoData.Switch)
 var dataFolder = DataFolder.Resolve(builder.Configuration);
 builder.Services.AddSingleton(dataFolder);
 builder.Services.AddDashboardDomain(dataFolder.DatabasePath);
+// Cookie-protection keys live with the data, so sign-ins survive restarts and a backup holds everything.
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataFolder.KeysFolder));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -11,6 +11,7 @@ public sealed record DataFolder(string Root)
 
     public string DatabasePath => Path.Combine(Root, "dashboard.db");
     public string StorageRoot => Path.Combine(Root, "storage");
+    public string KeysFolder => Path.Combine(Root, "keys");
 
     public static DataFolder Resolve(IConfiguration configuration)
     {

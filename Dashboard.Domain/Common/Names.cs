@@ -13,7 +13,7 @@ public static class Names
     {
         var trimmed = raw?.Trim() ?? "";
         if (trimmed.Length == 0)
-            return Error.Invalid($"Enter a {what.ToLowerInvariant()}.", field);
+            return Error.Invalid($"{what} is required.", field);
         if (trimmed.Length > maxLength)
             return Error.Invalid($"{what} must be at most {maxLength} characters (it has {trimmed.Length}).", field);
         if (trimmed.Any(char.IsControl))

@@ -79,9 +79,9 @@ public class FirstRunSetupTests : IAsyncLifetime
         { Valid() with { Email = "a@b" }, "Email", "no valid domain" },
         { Valid() with { Password = "short" }, "Password", "at least 6 characters" },
         { Valid() with { Password = "alllowercase1!" }, "Password", "uppercase" },
-        { Valid() with { WorkspaceName = "   " }, "WorkspaceName", "Enter a workspace name" },
+        { Valid() with { WorkspaceName = "   " }, "WorkspaceName", "Workspace name is required." },
         { Valid() with { WorkspaceName = new string('x', 101) }, "WorkspaceName", "at most 100 characters" },
-        { Valid() with { DisplayName = "" }, "DisplayName", "Enter a your name" },
+        { Valid() with { DisplayName = "" }, "DisplayName", "Your name is required." },
     };
 
     [Theory]

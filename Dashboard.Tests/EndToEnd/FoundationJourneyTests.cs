@@ -1,0 +1,103 @@
+using Dashboard.Domain.Workspaces;
+using Dashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public class FoundationJourneyTests : IAsyncLifetime
+{
+    private BrowserSession _session = default!;
+
+    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
+
+    [BrowserFact]
+    public async Task Setup_SignIn_SeeTheFiveTabs_SignOut()
+    {
+        var page = await _session.NewPageAsync();
+
+        // A fresh installation leads to set-up; bad input is explained next to each field and saves nothing.
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/setup");
+        await page.FillAsync("#email", "fiona.acme.example");
+        await page.FillAsync("#password", "weak");
+        await page.FillAsync("#workspaceName", new string('W', 101));
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/setup");
+        await Expect(page.Locator(".plain-field-error")).ToHaveCountAsync(4);
+        await Expect(page.GetByText("Your name is required.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("needs one @")).ToBeVisibleAsync();
+        await Expect(page.GetByText("at most 100 characters (it has 101)")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "setup-errors");
+
+        await page.FillAsync("#displayName", "Fiona Founder");
+        await page.FillAsync("#email", "fiona@acme.example");
+        await page.FillAsync("#password", "Str0ng!pass");
+        await page.FillAsync("#workspaceName", "Acme Vision");
+        await page.ClickAsync("button[type=submit]");
+
+        // Set-up hands over to sign-in with the address filled in.
+        await page.WaitForURLAsync("**/account/login?**");
+        await Expect(page.Locator("#email")).ToHaveValueAsync("fiona@acme.example");
+        await page.FillAsync("#password", "Str0ng!pass");
+        await page.ClickAsync("button[type=submit]");
+
+        await page.WaitForURLAsync(_session.BaseUrl + "/");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Acme Vision");
+        await Expect(page.Locator("[data-testid=home-role]")).ToHaveTextAsync("Admin");
+        await BrowserSession.ScreenshotAsync(page, "home-admin");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/settings/users");
+        var tabs = page.Locator(".mud-tab");
+        await Expect(tabs).ToHaveTextAsync(["Users", "Groups", "Project tags", "Issue tags", "Activity Center"]);
+        await Expect(page.Locator("[data-testid=users-grid]")).ToContainTextAsync("fiona@acme.example");
+        await BrowserSession.ScreenshotAsync(page, "settings-users");
+
+        // Every tab has its own address.
+        foreach (var (title, slug) in new[] { ("Groups", "groups"), ("Project tags", "project-tags"),
+                     ("Issue tags", "issue-tags"), ("Activity Center", "activity"), ("Users", "users") })
+        {
+            await tabs.Filter(new() { HasText = title }).ClickAsync();
+            await page.WaitForURLAsync($"**/settings/{slug}");
+            await Expect(page.Locator(".mud-tab.mud-tab-active")).ToHaveTextAsync(title);
+        }
+        await page.GotoAsync("/settings/activity");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Expect(page.Locator(".mud-tab.mud-tab-active")).ToHaveTextAsync("Activity Center");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login?signedOut=true");
+        await Expect(page.GetByText("You are signed out.")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/settings/users");
+        await page.WaitForURLAsync("**/account/login?ReturnUrl=**");
+    }
+
+    [BrowserFact]
+    public async Task SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignIn()
+    {
+        await using (var scope = _session.App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<FirstRunSetup>()
+                .RunAsync(new SetupCommand("fiona@acme.example", "Fiona Founder", "Str0ng!pass", "Acme Vision", false));
+        var page = await _session.NewPageAsync();
+
+        await page.GotoAsync("/settings/users");
+        await page.WaitForURLAsync("**/account/login?ReturnUrl=**");
+        await page.FillAsync("#email", "fiona@acme.example");
+        await page.FillAsync("#password", "not-the-password");
+        await page.ClickAsync("button[type=submit]");
+
+        await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync("The email or password is incorrect.");
+        await BrowserSession.ScreenshotAsync(page, "login-wrong-password");
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/account/login?ReturnUrl=**");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
