@@ -1,0 +1,91 @@
+using Dashboard.App.Operations;
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Workspaces;
+using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public class DemoAndWorkspaceSwitchTests : IAsyncLifetime
+{
+    private BrowserSession _session = default!;
+
+    public async Task InitializeAsync()
+    {
+        _session = await BrowserSession.StartAsync();
+        await DemoData.SeedAsync(_session.App.Services);
+
+        // The demo Admin is also a Tasker in a second workspace.
+        var factory = _session.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var admin = await db.Users.SingleAsync(a => a.Email == DemoData.AdminEmail);
+        var beta = new Workspace("Beta Labs", isWorkforce: false, DateTimeOffset.UtcNow);
+        db.Workspaces.Add(beta);
+        db.Members.Add(WorkspaceMember.Joined(beta.Id, admin.Id, admin.Email!, admin.DisplayName, WorkspaceRole.Tasker,
+            UserType.External, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
+
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", DemoData.AdminEmail);
+        await page.FillAsync("#password", DemoData.Password);
+        await page.ClickAsync("button[type=submit]");
+        await BrowserSession.WaitForInteractiveAsync(page);
+    }
+
+    [BrowserFact]
+    public async Task Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignIns()
+    {
+        var page = await _session.NewPageAsync();
+        await SignInAsync(page);
+        await Expect(page.Locator("h1")).ToHaveTextAsync(DemoData.WorkspaceName);
+
+        await page.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=users-grid]").GetByText("1-25 of 50")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "demo-users");
+
+        await page.GetByPlaceholder("Search name or email").FillAsync("labelforce");
+        await Expect(page.Locator("[data-testid=users-grid] tbody tr").First).ToContainTextAsync("labelforce.example");
+
+        foreach (var (slug, marker, expected) in new[]
+                 {
+                     ("groups", "[data-testid=groups-grid]", "Quality reviewers"),
+                     ("project-tags", "[data-testid=tag-list]", "Automotive"),
+                     ("issue-tags", "[data-testid=tag-list]", "Wrong class"),
+                     ("activity", "[data-testid=activity-grid]", "Data import"),
+                 })
+        {
+            await page.GotoAsync($"/settings/{slug}");
+            await BrowserSession.WaitForInteractiveAsync(page);
+            await Expect(page.Locator(marker)).ToContainTextAsync(expected);
+            await BrowserSession.ScreenshotAsync(page, $"demo-{slug}");
+        }
+
+        // Switch to the workspace where this person is a Tasker: the whole app follows.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch workspace" }).ClickAsync();
+        await page.GetByText("Beta Labs · Tasker").ClickAsync();
+        await page.WaitForURLAsync("**/settings/activity");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Expect(page.Locator(".mud-tab")).ToHaveTextAsync(["Groups", "Activity Center"]);
+        await page.GotoAsync("/settings/users");
+        await Expect(page.Locator("[data-testid=not-allowed]")).ToContainTextAsync("cannot see other workspace members");
+        await BrowserSession.ScreenshotAsync(page, "tasker-users-not-allowed");
+
+        // The choice is kept with the account, not the browser session.
+        var elsewhere = await _session.NewPageAsync();
+        await SignInAsync(elsewhere);
+        await Expect(elsewhere.Locator("h1")).ToHaveTextAsync("Beta Labs");
+        await Expect(elsewhere.Locator("[data-testid=home-role]")).ToHaveTextAsync("Tasker");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
