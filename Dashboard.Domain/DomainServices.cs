@@ -3,6 +3,7 @@ using Dashboard.Domain.Groups;
 using Dashboard.Domain.IssueTags;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.ProjectTags;
+using Dashboard.Domain.Resources;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,8 @@ public static class DomainServices
         services.AddSingleton<ProjectTagDirectory>();
         services.AddSingleton<IssueTagDirectory>();
         services.AddSingleton<JobDirectory>();
+        services.AddSingleton<ResourceService>();
+        services.AddSingleton<ResourceAccessService>();
         return services;
     }
 }

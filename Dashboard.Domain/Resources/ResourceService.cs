@@ -1,0 +1,271 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.Resources;
+
+/// <summary>
+/// Projects, Datasets and Ontologies: listing what the actor may see, creating (the creator becomes the
+/// resource's Admin), editing, deleting and connecting them. One service, because the rules are the same for
+/// the three kinds apart from a Project's links.
+/// </summary>
+public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
+{
+    public async Task<Page<ResourceRow>> ListAsync(Actor actor, ResourceKind kind, string? search, PageRequest page,
+        CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var resources = ResourceAuthority.Visible(db, actor).AsNoTracking().OfKind(kind);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = SearchText.Contains(search);
+            resources = resources.Where(r => EF.Functions.Like(r.Name, pattern, SearchText.Escape));
+        }
+
+        var total = await resources.CountAsync(ct);
+        var rows = await resources.OrderBy(r => r.NormalizedName)
+            .Skip(page.Skip).Take(page.Take)
+            .Select(r => new ResourceRow(r.Id, kind, r.Name, r.Description, r.CreatedAt,
+                db.Projects.Where(p => p.Id == r.Id)
+                    .Select(p => db.Ontologies.Where(o => o.Id == p.OntologyId).Select(o => o.Name).FirstOrDefault())
+                    .FirstOrDefault(),
+                kind == ResourceKind.Project ? db.ProjectDatasets.Count(l => l.ProjectId == r.Id)
+                : kind == ResourceKind.Dataset ? db.ProjectDatasets.Count(l => l.DatasetId == r.Id)
+                : db.Projects.Count(p => p.OntologyId == r.Id)))
+            .ToListAsync(ct);
+        return new Page<ResourceRow>(rows, total);
+    }
+
+    public async Task<Result<ResourceDetails>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await ResourceAuthority.FindVisibleAsync(db, actor, id, null, ct);
+        if (!found.Succeeded) return found.Error!;
+        var resource = found.Value;
+
+        ResourceLink? ontology = null;
+        if (resource is Project project)
+            ontology = await db.Ontologies.Where(o => o.Id == project.OntologyId)
+                .Select(o => new ResourceLink(o.Id, o.Name)).FirstOrDefaultAsync(ct);
+        var datasets = await (from link in db.ProjectDatasets
+                              join d in db.Datasets on link.DatasetId equals d.Id
+                              where link.ProjectId == id
+                              orderby d.NormalizedName
+                              select new ResourceLink(d.Id, d.Name)).ToListAsync(ct);
+        var usedBy = resource.Kind switch
+        {
+            ResourceKind.Dataset => await (from link in db.ProjectDatasets
+                                           join p in db.Projects on link.ProjectId equals p.Id
+                                           where link.DatasetId == id
+                                           orderby p.NormalizedName
+                                           select new ResourceLink(p.Id, p.Name)).ToListAsync(ct),
+            ResourceKind.Ontology => await db.Projects.Where(p => p.OntologyId == id).OrderBy(p => p.NormalizedName)
+                .Select(p => new ResourceLink(p.Id, p.Name)).ToListAsync(ct),
+            _ => [],
+        };
+        var classes = await db.OntologyClasses.Where(c => c.OntologyId == id).OrderBy(c => c.Name)
+            .Select(c => new OntologyClassRow(c.Id, c.Name, c.Shape)).ToListAsync(ct);
+        var createdBy = await db.Members.Where(m => m.Id == resource.CreatedByMemberId).Select(m => m.DisplayName).FirstOrDefaultAsync(ct);
+
+        return new ResourceDetails(resource.Id, resource.Kind, resource.Name, resource.Description, resource.CreatedAt,
+            createdBy, await ResourceAuthority.CanManageAsync(db, actor, id, ct), ontology, datasets, usedBy, classes);
+    }
+
+    public async Task<Result<Guid>> CreateAsync(Actor actor, CreateResource command, CancellationToken ct = default)
+    {
+        var allowed = actor.Require(Permission.CreateResources);
+        if (!allowed.Succeeded) return allowed.Error!;
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var name = await ResourceAuthority.ValidateNameAsync(db, actor.WorkspaceId, command.Kind, command.Name, null, ct);
+        if (!name.Succeeded) return name.Error!;
+        var description = ResourceAuthority.ValidateDescription(command.Description);
+        if (!description.Succeeded) return description.Error!;
+
+        var now = clock.GetUtcNow();
+        Resource resource;
+        switch (command.Kind)
+        {
+            case ResourceKind.Project:
+                if (command.OntologyId is not { } ontologyId)
+                    return Error.Invalid("Choose the Ontology this Project uses.", "Ontology");
+                var ontology = await ResourceAuthority.FindVisibleAsync(db, actor, ontologyId, ResourceKind.Ontology, ct);
+                if (!ontology.Succeeded) return Error.Invalid(ontology.Error!.Message, "Ontology");
+                var project = new Project(actor.WorkspaceId, name.Value, description.Value, ontologyId, actor.MemberId, now);
+                foreach (var datasetId in (command.DatasetIds ?? []).Distinct())
+                {
+                    var dataset = await ResourceAuthority.FindVisibleAsync(db, actor, datasetId, ResourceKind.Dataset, ct);
+                    if (!dataset.Succeeded) return Error.Invalid(dataset.Error!.Message, "Datasets");
+                    db.ProjectDatasets.Add(new ProjectDataset(project.Id, datasetId));
+                }
+                resource = project;
+                break;
+            case ResourceKind.Dataset:
+                resource = new Dataset(actor.WorkspaceId, name.Value, description.Value, actor.MemberId, now);
+                break;
+            default:
+                resource = new Ontology(actor.WorkspaceId, name.Value, description.Value, actor.MemberId, now);
+                break;
+        }
+
+        db.Resources.Add(resource);
+        db.ResourceAccess.Add(ResourceAccess.ForMember(resource.Id, actor.MemberId, ResourceRole.Admin, now));
+        return await SaveAsync(db, command.Kind, name.Value, ct) is { } conflict ? conflict : resource.Id;
+    }
+
+    public async Task<Result> UpdateAsync(Actor actor, Guid id, string? name, string? description, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await ResourceAuthority.FindManageableAsync(db, actor, id, null, ct);
+        if (!found.Succeeded) return found.Error!;
+        var resource = found.Value;
+        var newName = await ResourceAuthority.ValidateNameAsync(db, actor.WorkspaceId, resource.Kind, name, id, ct);
+        if (!newName.Succeeded) return newName.Error!;
+        var newDescription = ResourceAuthority.ValidateDescription(description);
+        if (!newDescription.Succeeded) return newDescription.Error!;
+
+        resource.Rename(newName.Value);
+        resource.Describe(newDescription.Value);
+        return await SaveAsync(db, resource.Kind, newName.Value, ct) ?? Result.Success();
+    }
+
+    /// <summary>What deleting the resource would take with it, for the confirmation, or why it cannot go.</summary>
+    public async Task<Result<string>> DescribeDeletionAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await ResourceAuthority.FindManageableAsync(db, actor, id, null, ct);
+        if (!found.Succeeded) return found.Error!;
+        var blocked = await BlockingProjectsAsync(db, found.Value, ct);
+        if (blocked is not null) return blocked;
+
+        var access = await db.ResourceAccess.CountAsync(a => a.ResourceId == id, ct);
+        var parts = new List<string> { $"{access} access entr{(access == 1 ? "y" : "ies")}" };
+        switch (found.Value)
+        {
+            case Project:
+                var issues = await db.Issues.CountAsync(i => i.ProjectId == id, ct);
+                var datasets = await db.ProjectDatasets.CountAsync(l => l.ProjectId == id, ct);
+                parts.Add($"{issues} issue{(issues == 1 ? "" : "s")}");
+                parts.Add($"its link{(datasets == 1 ? "" : "s")} to {datasets} Dataset{(datasets == 1 ? "" : "s")} (the Datasets stay)");
+                break;
+            case Dataset:
+                var units = await db.DataUnits.CountAsync(u => u.DatasetId == id, ct);
+                parts.Add($"{units} data unit{(units == 1 ? "" : "s")}");
+                break;
+            case Ontology:
+                var classes = await db.OntologyClasses.CountAsync(c => c.OntologyId == id, ct);
+                parts.Add($"{classes} label class{(classes == 1 ? "" : "es")}");
+                break;
+        }
+        return $"Delete \"{found.Value.Name}\" with {string.Join(", ", parts)}? This cannot be undone.";
+    }
+
+    public async Task<Result> DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await ResourceAuthority.FindManageableAsync(db, actor, id, null, ct);
+        if (!found.Succeeded) return found.Error!;
+        if (await BlockingProjectsAsync(db, found.Value, ct) is { } blocked) return blocked;
+
+        db.Resources.Remove(found.Value);
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    public async Task<Result> ChangeOntologyAsync(Actor actor, Guid projectId, Guid ontologyId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await ResourceAuthority.FindManageableAsync(db, actor, projectId, ResourceKind.Project, ct);
+        if (!found.Succeeded) return found.Error!;
+        var ontology = await ResourceAuthority.FindVisibleAsync(db, actor, ontologyId, ResourceKind.Ontology, ct);
+        if (!ontology.Succeeded) return Error.Invalid(ontology.Error!.Message, "Ontology");
+
+        ((Project)found.Value).UseOntology(ontologyId);
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    public async Task<Result> AttachDatasetAsync(Actor actor, Guid projectId, Guid datasetId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await ResourceAuthority.FindManageableAsync(db, actor, projectId, ResourceKind.Project, ct);
+        if (!found.Succeeded) return found.Error!;
+        var dataset = await ResourceAuthority.FindVisibleAsync(db, actor, datasetId, ResourceKind.Dataset, ct);
+        if (!dataset.Succeeded) return Error.Invalid(dataset.Error!.Message, "Datasets");
+        if (await db.ProjectDatasets.AnyAsync(l => l.ProjectId == projectId && l.DatasetId == datasetId, ct))
+            return Error.Conflict($"\"{dataset.Value.Name}\" is already attached to this Project.", "Datasets");
+
+        db.ProjectDatasets.Add(new ProjectDataset(projectId, datasetId));
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    public async Task<Result> DetachDatasetAsync(Actor actor, Guid projectId, Guid datasetId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await ResourceAuthority.FindManageableAsync(db, actor, projectId, ResourceKind.Project, ct);
+        if (!found.Succeeded) return found.Error!;
+        var removed = await db.ProjectDatasets.Where(l => l.ProjectId == projectId && l.DatasetId == datasetId).ExecuteDeleteAsync(ct);
+        return removed == 0 ? Error.NotFound("That Dataset is not attached to this Project.") : Result.Success();
+    }
+
+    public async Task<Result> AddClassAsync(Actor actor, Guid ontologyId, string? name, LabelShape shape, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await ResourceAuthority.FindManageableAsync(db, actor, ontologyId, ResourceKind.Ontology, ct);
+        if (!found.Succeeded) return found.Error!;
+        var className = Names.Validate(name, "Class name", OntologyClass.NameMaxLength, "ClassName");
+        if (!className.Succeeded) return className.Error!;
+        var existing = await db.OntologyClasses.Where(c => c.OntologyId == ontologyId).Select(c => c.Name).ToListAsync(ct);
+        if (existing.Any(c => string.Equals(c, className.Value, StringComparison.OrdinalIgnoreCase)))
+            return Error.Conflict($"This Ontology already has a class called \"{className.Value}\".", "ClassName");
+
+        db.OntologyClasses.Add(new OntologyClass(ontologyId, className.Value, shape));
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    public async Task<Result> RemoveClassAsync(Actor actor, Guid ontologyId, Guid classId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await ResourceAuthority.FindManageableAsync(db, actor, ontologyId, ResourceKind.Ontology, ct);
+        if (!found.Succeeded) return found.Error!;
+        var removed = await db.OntologyClasses.Where(c => c.Id == classId && c.OntologyId == ontologyId).ExecuteDeleteAsync(ct);
+        return removed == 0 ? Error.NotFound("That class is not in this Ontology.") : Result.Success();
+    }
+
+    /// <summary>A Dataset or Ontology in use by Projects cannot be deleted; the message names them.</summary>
+    private static async Task<Error?> BlockingProjectsAsync(DashboardDbContext db, Resource resource, CancellationToken ct)
+    {
+        var users = resource.Kind switch
+        {
+            ResourceKind.Dataset => await (from link in db.ProjectDatasets
+                                           join p in db.Projects on link.ProjectId equals p.Id
+                                           where link.DatasetId == resource.Id
+                                           orderby p.NormalizedName
+                                           select p.Name).ToListAsync(ct),
+            ResourceKind.Ontology => await db.Projects.Where(p => p.OntologyId == resource.Id).OrderBy(p => p.NormalizedName)
+                .Select(p => p.Name).ToListAsync(ct),
+            _ => [],
+        };
+        if (users.Count == 0) return null;
+        var action = resource.Kind == ResourceKind.Dataset ? "Detach it from" : "Give another Ontology to";
+        return Error.Conflict($"\"{resource.Name}\" is used by {string.Join(", ", users.Select(u => $"\"{u}\""))}. {action} " +
+                              $"{(users.Count == 1 ? "that Project" : "those Projects")} first.");
+    }
+
+    /// <summary>Saves; a name taken by someone else in the meantime becomes the same Conflict the check gives.</summary>
+    private static async Task<Error?> SaveAsync(DashboardDbContext db, ResourceKind kind, string name, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException?.Message.Contains("UNIQUE") == true)
+        {
+            return Error.Conflict($"A {kind.ToString().ToLowerInvariant()} called \"{name}\" already exists in this workspace.", "Name");
+        }
+    }
+}
