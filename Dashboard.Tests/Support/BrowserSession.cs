@@ -1,3 +1,10 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Users;
+using Dashboard.Domain.Workspaces;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Support;
@@ -52,6 +59,47 @@ public sealed class BrowserSession : IAsyncDisposable
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
+
+    public const string Password = "Str0ng!pass";
+
+    /// <summary>Runs set-up: the founder (Admin) and the workspace "Acme Vision".</summary>
+    public async Task<string> SetUpAsync(string email = "fiona@acme.example")
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<FirstRunSetup>()
+            .RunAsync(new SetupCommand(email, "Fiona Founder", Password, "Acme Vision", false));
+        if (!result.Succeeded) throw new InvalidOperationException(result.Error!.Message);
+        return email;
+    }
+
+    /// <summary>Another person who has joined the first workspace with <paramref name="role"/> and can sign in.</summary>
+    public async Task<string> AddMemberAsync(string email, string name, WorkspaceRole role)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        var workspace = await db.Workspaces.OrderBy(w => w.CreatedAt).FirstAsync();
+        var account = new Account { UserName = email, Email = email, DisplayName = name, CreatedAt = DateTimeOffset.UtcNow, CurrentWorkspaceId = workspace.Id };
+        var created = await users.CreateAsync(account, Password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        db.Members.Add(WorkspaceMember.Joined(workspace.Id, account.Id, email, name, role, UserType.Internal, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        return email;
+    }
+
+    /// <summary>Signs in through the real form and waits for the interactive app.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = Password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>Picks <paramref name="option"/> from the open MudBlazor popover (a select or autocomplete list).</summary>
+    public static Task PickOptionAsync(IPage page, string option) =>
+        page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {
