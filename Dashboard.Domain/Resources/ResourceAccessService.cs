@@ -111,7 +111,7 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
         if (!found.Succeeded) return found.Error!;
         var kind = found.Value.Kind;
         if (!ResourceRoles.For(kind).Contains(role))
-            return Error.Invalid($"A {kind} has no {role.Display()} role. Choose one of: {string.Join(", ", ResourceRoles.For(kind).Select(r => r.Display()))}.", "Role");
+            return Error.Invalid($"{kind.WithCapitalArticle()} has no {role.Display()} role. Choose one of: {string.Join(", ", ResourceRoles.For(kind).Select(r => r.Display()))}.", "Role");
         if (ids.Count == 0)
             return Error.Invalid(groups ? "Choose at least one group." : "Choose at least one member.", groups ? "Groups" : "Members");
 
@@ -145,7 +145,7 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
         var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, null, ct);
         if (!found.Succeeded) return found.Error!;
         if (!ResourceRoles.For(found.Value.Kind).Contains(role))
-            return Error.Invalid($"A {found.Value.Kind} has no {role.Display()} role.", "Role");
+            return Error.Invalid($"{found.Value.Kind.WithCapitalArticle()} has no {role.Display()} role.", "Role");
         var entry = await db.ResourceAccess.FirstOrDefaultAsync(a => a.Id == accessId && a.ResourceId == resourceId, ct);
         if (entry is null) return Error.NotFound("That access entry no longer exists. Reload to see the current members.");
         if (entry.Role == ResourceRole.Admin && role != ResourceRole.Admin && await IsLastAdminEntryAsync(db, entry, ct))

@@ -74,9 +74,12 @@ internal static class ResourceAuthority
         var taken = await db.Resources.Where(r => r.WorkspaceId == workspaceId && r.NormalizedName == normalized && r.Id != exceptId)
             .OfKind(kind).AnyAsync(ct);
         return taken
-            ? Error.Conflict($"A {kind.ToString().ToLowerInvariant()} called \"{name.Value}\" already exists in this workspace.", "Name")
+            ? NameTaken(kind, name.Value)
             : name;
     }
+
+    public static Error NameTaken(ResourceKind kind, string name) =>
+        Error.Conflict($"{kind.WithCapitalArticle()} called \"{name}\" already exists in this workspace.", "Name");
 
     public static Result<string> ValidateDescription(string? raw)
     {

@@ -18,6 +18,17 @@ public enum ResourceRole
     User,
 }
 
+public static class ResourceKindText
+{
+    /// <summary>"a project", "a dataset", "an ontology": for messages that name a kind.</summary>
+    public static string WithArticle(this ResourceKind kind) =>
+        (kind == ResourceKind.Ontology ? "an " : "a ") + kind.ToString().ToLowerInvariant();
+
+    /// <summary>"A project", "An ontology": the same at the start of a sentence.</summary>
+    public static string WithCapitalArticle(this ResourceKind kind) =>
+        char.ToUpperInvariant(kind.WithArticle()[0]) + kind.WithArticle()[1..];
+}
+
 public static class ResourceRoles
 {
     private static readonly ResourceRole[] ProjectRoles =

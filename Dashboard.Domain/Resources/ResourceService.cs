@@ -265,7 +265,7 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
         }
         catch (DbUpdateException exception) when (exception.InnerException?.Message.Contains("UNIQUE") == true)
         {
-            return Error.Conflict($"A {kind.ToString().ToLowerInvariant()} called \"{name}\" already exists in this workspace.", "Name");
+            return ResourceAuthority.NameTaken(kind, name);
         }
     }
 }

@@ -1,49 +1,12 @@
-using System.Security.Claims;
 using Bunit;
-using Dashboard.App.Auth;
 using Dashboard.App.Features.Settings;
 using Dashboard.Domain.Access;
-using Dashboard.Domain.Activity;
-using Dashboard.Domain.Groups;
-using Dashboard.Domain.IssueTags;
-using Dashboard.Domain.Persistence;
-using Dashboard.Domain.ProjectTags;
-using Dashboard.Domain.Users;
-using Dashboard.Domain.Workspaces;
 using Dashboard.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.App.Settings;
 
-public class SettingsPageTests : BunitTestBase
+public class SettingsPageTests : AppComponentTestBase
 {
-    private TestDatabase _database = default!;
-
-    public override async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        Services.AddSingleton<IDbContextFactory<DashboardDbContext>>(_database);
-        Services.AddSingleton<MembershipService>();
-        Services.AddSingleton<MemberDirectory>();
-        Services.AddSingleton<GroupDirectory>();
-        Services.AddSingleton<ProjectTagDirectory>();
-        Services.AddSingleton<IssueTagDirectory>();
-        Services.AddSingleton<JobDirectory>();
-        Services.AddScoped<CurrentActor>();
-    }
-
-    protected override async Task DisposeCoreAsync() => await _database.DisposeAsync();
-
-    private async Task SignInAsAsync(WorkspaceRole role)
-    {
-        var workspace = await Seed.WorkspaceAsync(_database);
-        var actor = await Seed.MemberAsync(_database, workspace, role);
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized($"{role}@acme.example");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.AccountId.ToString()));
-    }
-
     private static string[] TabTitles(IRenderedComponent<SettingsPage> page) =>
         page.FindAll(".mud-tab").Select(t => t.TextContent.Trim()).ToArray();
 
@@ -54,7 +17,7 @@ public class SettingsPageTests : BunitTestBase
     [InlineData(WorkspaceRole.Tasker, "groups", new[] { "Groups", "Activity Center" })]
     public async Task Tabs_ShowOnlyWhatTheRoleMaySee(WorkspaceRole role, string tab, string[] expected)
     {
-        await SignInAsAsync(role);
+        await SignInAsAsync(role, $"{role} Person");
 
         var page = Render<SettingsPage>(p => p.Add(x => x.Tab, tab));
 
@@ -67,7 +30,7 @@ public class SettingsPageTests : BunitTestBase
     [InlineData(WorkspaceRole.WorkforceManager, "issue-tags", "cannot manage tags")]
     public async Task ForbiddenTabAddress_SaysNotAllowed_AndRendersNoTab(WorkspaceRole role, string tab, string reason)
     {
-        await SignInAsAsync(role);
+        await SignInAsAsync(role, $"{role} Person");
 
         var page = Render<SettingsPage>(p => p.Add(x => x.Tab, tab));
 
@@ -79,7 +42,7 @@ public class SettingsPageTests : BunitTestBase
     [Fact]
     public async Task UsersTab_ForAnAdmin_ListsTheWorkspacesMembers()
     {
-        await SignInAsAsync(WorkspaceRole.Admin);
+        await SignInAsAsync(WorkspaceRole.Admin, "Admin Person");
 
         var page = Render<SettingsPage>(p => p.Add(x => x.Tab, "users"));
 
@@ -89,7 +52,7 @@ public class SettingsPageTests : BunitTestBase
     [Fact]
     public async Task UnknownTab_SaysSo()
     {
-        await SignInAsAsync(WorkspaceRole.Admin);
+        await SignInAsAsync(WorkspaceRole.Admin, "Admin Person");
 
         var page = Render<SettingsPage>(p => p.Add(x => x.Tab, "billing"));
 
