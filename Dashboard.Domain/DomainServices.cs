@@ -23,7 +23,7 @@ public static class DomainServices
         services.AddSingleton<MembershipService>();
         services.AddScoped<FirstRunSetup>();
         services.AddSingleton<MemberDirectory>();
-        services.AddSingleton<GroupDirectory>();
+        services.AddSingleton<GroupService>();
         services.AddSingleton<ProjectTagDirectory>();
         services.AddSingleton<IssueTagDirectory>();
         services.AddSingleton<JobDirectory>();

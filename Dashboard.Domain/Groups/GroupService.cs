@@ -1,0 +1,281 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Resources;
+using Dashboard.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.Groups;
+
+/// <summary>
+/// Groups and their members and managers. Admins and Workforce Managers create groups; Admins rename and delete
+/// them and choose their managers (Internal members only); a group's managers add and remove its members. Plain
+/// members do not see who manages a group, and managing a group gives no access to what it is assigned to.
+/// </summary>
+public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
+{
+    public async Task<Page<GroupRow>> ListAsync(Actor actor, string? search, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var groups = db.Groups.AsNoTracking().Where(g => g.WorkspaceId == actor.WorkspaceId);
+        if (!actor.Can(Permission.SeeOtherMembers))
+            groups = groups.Where(g => g.Members.Any(m => m.MemberId == actor.MemberId) || g.Managers.Any(m => m.MemberId == actor.MemberId));
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = SearchText.Contains(search);
+            groups = groups.Where(g => EF.Functions.Like(g.Name, pattern, SearchText.Escape));
+        }
+
+        var total = await groups.CountAsync(ct);
+        var rows = await groups.OrderBy(g => g.NormalizedName).Skip(page.Skip).Take(page.Take)
+            .Select(g => new
+            {
+                g.Id, g.Name, g.Description, MemberCount = g.Members.Count,
+                Managers = (from manager in g.Managers
+                            join m in db.Members on manager.MemberId equals m.Id
+                            orderby m.DisplayName
+                            select m.DisplayName).ToList(),
+                IsManager = g.Managers.Any(m => m.MemberId == actor.MemberId),
+            })
+            .ToListAsync(ct);
+        return new Page<GroupRow>(rows.Select(r => new GroupRow(r.Id, r.Name, r.Description, r.MemberCount,
+            CanSeeManagers(actor, r.IsManager) ? r.Managers : null, actor.IsWorkspaceAdmin() || r.IsManager)).ToList(), total);
+    }
+
+    public async Task<Result<GroupDetails>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var group = await FindVisibleAsync(db, actor, id, ct);
+        if (!group.Succeeded) return group.Error!;
+        var isManager = group.Value.Managers.Any(m => m.MemberId == actor.MemberId);
+
+        var members = await People(db, group.Value.Members.Select(m => m.MemberId), ct);
+        var managers = CanSeeManagers(actor, isManager) ? await People(db, group.Value.Managers.Select(m => m.MemberId), ct) : null;
+        var access = await (from a in db.ResourceAccess
+                            join r in db.Resources on a.ResourceId equals r.Id
+                            where a.GroupId == id
+                            orderby r.NormalizedName
+                            select new { a.Id, r, a.Role }).AsNoTracking().ToListAsync(ct);
+        return new GroupDetails(group.Value.Id, group.Value.Name, group.Value.Description, members, managers,
+            access.Select(a => new GroupResource(a.Id, a.r.Id, a.r.Kind, a.r.Name, a.Role)).ToList(),
+            actor.IsWorkspaceAdmin() || isManager, actor.IsWorkspaceAdmin());
+    }
+
+    /// <summary>The first step of creating a group: its name and description, checked before members are chosen.</summary>
+    public async Task<Result> ValidateDetailsAsync(Actor actor, string? name, string? description, Guid? exceptId = null,
+        CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await ValidateDetailsAsync(db, actor, name, description, exceptId, ct);
+    }
+
+    public async Task<Result<Guid>> CreateAsync(Actor actor, CreateGroup command, CancellationToken ct = default)
+    {
+        var allowed = actor.Require(Permission.CreateGroups);
+        if (!allowed.Succeeded) return allowed.Error!;
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var details = await ValidateDetailsAsync(db, actor, command.Name, command.Description, null, ct);
+        if (!details.Succeeded) return details.Error!;
+        var members = await CheckMembersAsync(db, actor, command.MemberIds, managers: false, ct);
+        if (!members.Succeeded) return members.Error!;
+        var managers = await CheckMembersAsync(db, actor, command.ManagerIds, managers: true, ct);
+        if (!managers.Succeeded) return managers.Error!;
+
+        var group = new Group(actor.WorkspaceId, command.Name!.Trim(), command.Description?.Trim() ?? "", clock.GetUtcNow());
+        foreach (var id in command.MemberIds) group.AddMember(id);
+        foreach (var id in command.ManagerIds) group.AddManager(id);
+        db.Groups.Add(group);
+        return await SaveAsync(db, group.Name, ct) is { } conflict ? conflict : group.Id;
+    }
+
+    public async Task<Result> UpdateAsync(Actor actor, Guid id, string? name, string? description, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var group = await FindForAdminAsync(db, actor, id, "rename a group", ct);
+        if (!group.Succeeded) return group.Error!;
+        var details = await ValidateDetailsAsync(db, actor, name, description, id, ct);
+        if (!details.Succeeded) return details;
+
+        group.Value.Rename(name!.Trim());
+        group.Value.Describe(description?.Trim() ?? "");
+        return await SaveAsync(db, group.Value.Name, ct) ?? Result.Success();
+    }
+
+    public async Task<Result> AddMembersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var group = await FindForMemberEditAsync(db, actor, id, ct);
+        if (!group.Succeeded) return group.Error!;
+        if (memberIds.Count == 0) return Error.Invalid("Choose at least one member to add.", "Members");
+        var checkedIds = await CheckMembersAsync(db, actor, memberIds, managers: false, ct);
+        if (!checkedIds.Succeeded) return checkedIds;
+
+        foreach (var memberId in memberIds) group.Value.AddMember(memberId);
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    public async Task<Result> RemoveMemberAsync(Actor actor, Guid id, Guid memberId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var group = await FindForMemberEditAsync(db, actor, id, ct);
+        if (!group.Succeeded) return group.Error!;
+        var removed = await db.GroupMemberships.Where(m => m.GroupId == id && m.MemberId == memberId).ExecuteDeleteAsync(ct);
+        return removed == 0 ? Error.NotFound("That person is not a member of this group.") : Result.Success();
+    }
+
+    public async Task<Result> AddManagersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var group = await FindForAdminAsync(db, actor, id, "choose group managers", ct);
+        if (!group.Succeeded) return group.Error!;
+        if (memberIds.Count == 0) return Error.Invalid("Choose at least one manager to add.", "Managers");
+        var checkedIds = await CheckMembersAsync(db, actor, memberIds, managers: true, ct);
+        if (!checkedIds.Succeeded) return checkedIds;
+
+        foreach (var memberId in memberIds) group.Value.AddManager(memberId);
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    public async Task<Result> RemoveManagerAsync(Actor actor, Guid id, Guid memberId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var group = await FindForAdminAsync(db, actor, id, "choose group managers", ct);
+        if (!group.Succeeded) return group.Error!;
+        var removed = await db.GroupManagers.Where(m => m.GroupId == id && m.MemberId == memberId).ExecuteDeleteAsync(ct);
+        return removed == 0 ? Error.NotFound("That person does not manage this group.") : Result.Success();
+    }
+
+    /// <summary>The confirmation for deleting a group: it names the resources that lose the group's access.</summary>
+    public async Task<Result<string>> DescribeDeletionAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var group = await FindForAdminAsync(db, actor, id, "delete groups", ct);
+        if (!group.Succeeded) return group.Error!;
+        var resources = await (from a in db.ResourceAccess
+                               join r in db.Resources on a.ResourceId equals r.Id
+                               where a.GroupId == id
+                               orderby r.NormalizedName
+                               select r).AsNoTracking().ToListAsync(ct);
+        var members = group.Value.Members.Count;
+        var loses = resources.Count == 0
+            ? "It gives no access to any resource."
+            : $"Its {members} member{(members == 1 ? "" : "s")} lose the access it gives to " +
+              string.Join(", ", resources.Select(r => $"{r.Kind} \"{r.Name}\"")) + ".";
+        return $"Delete the group \"{group.Value.Name}\"? {loses} This cannot be undone.";
+    }
+
+    public async Task<Result> DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var group = await FindForAdminAsync(db, actor, id, "delete groups", ct);
+        if (!group.Succeeded) return group.Error!;
+        db.Groups.Remove(group.Value);
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    /// <summary>Members who can be added (as members, or as managers: Internal only), matching <paramref name="search"/>.</summary>
+    public async Task<Result<IReadOnlyList<GroupPerson>>> FindCandidatesAsync(Actor actor, Guid? groupId, bool managers,
+        string? search, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (groupId is { } id)
+        {
+            var group = managers ? await FindForAdminAsync(db, actor, id, "choose group managers", ct) : await FindForMemberEditAsync(db, actor, id, ct);
+            if (!group.Succeeded) return group.Error!;
+        }
+        else if (!actor.Can(Permission.CreateGroups))
+            return actor.Require(Permission.CreateGroups).Error!;
+
+        var pattern = SearchText.Contains(search ?? "");
+        var candidates = ResourceAuthority.AssignableMembers(db, actor.WorkspaceId)
+            .Where(m => EF.Functions.Like(m.DisplayName, pattern, SearchText.Escape) || EF.Functions.Like(m.Email, pattern, SearchText.Escape));
+        if (managers) candidates = candidates.Where(m => m.UserType == UserType.Internal);
+        if (groupId is { } existing)
+            candidates = managers
+                ? candidates.Where(m => !db.GroupManagers.Any(x => x.GroupId == existing && x.MemberId == m.Id))
+                : candidates.Where(m => !db.GroupMemberships.Any(x => x.GroupId == existing && x.MemberId == m.Id));
+        return await candidates.OrderBy(m => m.DisplayName).Take(20)
+            .Select(m => new GroupPerson(m.Id, m.DisplayName, m.Email, m.UserType, m.Status)).ToListAsync(ct);
+    }
+
+    private static bool CanSeeManagers(Actor actor, bool isManagerOfGroup) => actor.Can(Permission.CreateGroups) || isManagerOfGroup;
+
+    private static async Task<Result<Group>> FindVisibleAsync(DashboardDbContext db, Actor actor, Guid id, CancellationToken ct)
+    {
+        var group = await db.Groups.Include(g => g.Members).Include(g => g.Managers)
+            .FirstOrDefaultAsync(g => g.Id == id && g.WorkspaceId == actor.WorkspaceId, ct);
+        var visible = group is not null && (actor.Can(Permission.SeeOtherMembers)
+                                            || group.Members.Any(m => m.MemberId == actor.MemberId)
+                                            || group.Managers.Any(m => m.MemberId == actor.MemberId));
+        return visible ? group! : Error.NotFound("That group does not exist, or you cannot see it.");
+    }
+
+    private static async Task<Result<Group>> FindForMemberEditAsync(DashboardDbContext db, Actor actor, Guid id, CancellationToken ct)
+    {
+        var group = await FindVisibleAsync(db, actor, id, ct);
+        if (!group.Succeeded || actor.IsWorkspaceAdmin() || group.Value.Managers.Any(m => m.MemberId == actor.MemberId)) return group;
+        return Error.Forbidden($"Only workspace Admins and the managers of \"{group.Value.Name}\" can change its members.");
+    }
+
+    private static async Task<Result<Group>> FindForAdminAsync(DashboardDbContext db, Actor actor, Guid id, string what, CancellationToken ct)
+    {
+        var group = await FindVisibleAsync(db, actor, id, ct);
+        if (!group.Succeeded || actor.IsWorkspaceAdmin()) return group;
+        return Error.Forbidden($"Only workspace Admins can {what}.");
+    }
+
+    private static async Task<Result> ValidateDetailsAsync(DashboardDbContext db, Actor actor, string? rawName, string? rawDescription,
+        Guid? exceptId, CancellationToken ct)
+    {
+        var name = Names.Validate(rawName, "Group name", Group.NameMaxLength, "Name");
+        if (!name.Succeeded) return name.Error!;
+        var description = rawDescription?.Trim() ?? "";
+        if (description.Length > Group.DescriptionMaxLength)
+            return Error.Invalid($"The description can have at most {Group.DescriptionMaxLength} characters (it has {description.Length}).", "Description");
+        var normalized = Names.Normalize(name.Value);
+        var taken = await db.Groups.AnyAsync(g => g.WorkspaceId == actor.WorkspaceId && g.NormalizedName == normalized && g.Id != exceptId, ct);
+        return taken ? NameTaken(name.Value) : Result.Success();
+    }
+
+    /// <summary>Every id must be a member of the workspace (not declined); managers must also be Internal.</summary>
+    private static async Task<Result> CheckMembersAsync(DashboardDbContext db, Actor actor, IReadOnlyCollection<Guid> ids, bool managers,
+        CancellationToken ct)
+    {
+        if (ids.Count == 0) return Result.Success();
+        var distinct = ids.Distinct().ToList();
+        var found = await ResourceAuthority.AssignableMembers(db, actor.WorkspaceId).Where(m => distinct.Contains(m.Id))
+            .Select(m => new { m.Id, m.DisplayName, m.UserType }).ToListAsync(ct);
+        if (found.Count != distinct.Count)
+            return Error.NotFound("One of the chosen people is no longer in the workspace. Reload and choose again.");
+        var notInternal = found.Where(m => m.UserType != UserType.Internal).Select(m => m.DisplayName).ToList();
+        if (managers && notInternal.Count > 0)
+            return Error.Invalid($"Only Internal members can manage groups; {string.Join(", ", notInternal)} {(notInternal.Count == 1 ? "is" : "are")} not Internal.", "Managers");
+        return Result.Success();
+    }
+
+    private static Task<List<GroupPerson>> People(DashboardDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.ToList();
+        return db.Members.Where(m => list.Contains(m.Id)).OrderBy(m => m.DisplayName)
+            .Select(m => new GroupPerson(m.Id, m.DisplayName, m.Email, m.UserType, m.Status)).ToListAsync(ct);
+    }
+
+    private static Error NameTaken(string name) => Error.Conflict($"A group called \"{name}\" already exists in this workspace.", "Name");
+
+    private static async Task<Error?> SaveAsync(DashboardDbContext db, string name, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException?.Message.Contains("UNIQUE") == true)
+        {
+            return NameTaken(name);
+        }
+    }
+}
