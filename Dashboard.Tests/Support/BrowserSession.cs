@@ -87,6 +87,16 @@ public sealed class BrowserSession : IAsyncDisposable
         return email;
     }
 
+    /// <summary>The person with <paramref name="email"/> as they act in their current workspace.</summary>
+    public async Task<Actor> ActorAsync(string email)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var account = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+        return await scope.ServiceProvider.GetRequiredService<MembershipService>().GetActorAsync(account.Id)
+               ?? throw new InvalidOperationException($"{email} belongs to no workspace.");
+    }
+
     /// <summary>Signs in through the real form and waits for the interactive app.</summary>
     public static async Task SignInAsync(IPage page, string email, string password = Password)
     {
