@@ -1,5 +1,6 @@
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Groups;
+using Dashboard.Domain.Invitations;
 using Dashboard.Domain.IssueTags;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.ProjectTags;
@@ -29,6 +30,13 @@ public static class DomainServices
         services.AddSingleton<JobDirectory>();
         services.AddSingleton<ResourceService>();
         services.AddSingleton<ResourceAccessService>();
+        services.AddOptions<InvitationOptions>();
+        services.AddSingleton<MembershipChanges>();
+        services.AddSingleton<InvitationService>();
+        services.AddSingleton<EmailDomainService>();
+        services.AddSingleton<MemberService>();
+        services.AddSingleton<OperatorCommands>();
+        services.AddScoped<AccountSignUp>();
         return services;
     }
 }

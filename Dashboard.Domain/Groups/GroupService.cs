@@ -75,6 +75,8 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         if (!allowed.Succeeded) return allowed.Error!;
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var details = await ValidateDetailsAsync(db, actor, command.Name, command.Description, null, ct);
         if (!details.Succeeded) return details.Error!;
         var members = await CheckMembersAsync(db, actor, command.MemberIds, managers: false, ct);
@@ -92,6 +94,8 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     public async Task<Result> UpdateAsync(Actor actor, Guid id, string? name, string? description, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var group = await FindForAdminAsync(db, actor, id, "rename a group", ct);
         if (!group.Succeeded) return group.Error!;
         var details = await ValidateDetailsAsync(db, actor, name, description, id, ct);
@@ -105,6 +109,8 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     public async Task<Result> AddMembersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var group = await FindForMemberEditAsync(db, actor, id, ct);
         if (!group.Succeeded) return group.Error!;
         if (memberIds.Count == 0) return Error.Invalid("Choose at least one member to add.", "Members");
@@ -119,6 +125,8 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     public async Task<Result> RemoveMemberAsync(Actor actor, Guid id, Guid memberId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var group = await FindForMemberEditAsync(db, actor, id, ct);
         if (!group.Succeeded) return group.Error!;
         var removed = await db.GroupMemberships.Where(m => m.GroupId == id && m.MemberId == memberId).ExecuteDeleteAsync(ct);
@@ -128,6 +136,8 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     public async Task<Result> AddManagersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var group = await FindForAdminAsync(db, actor, id, "choose group managers", ct);
         if (!group.Succeeded) return group.Error!;
         if (memberIds.Count == 0) return Error.Invalid("Choose at least one manager to add.", "Managers");
@@ -142,6 +152,8 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     public async Task<Result> RemoveManagerAsync(Actor actor, Guid id, Guid memberId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var group = await FindForAdminAsync(db, actor, id, "choose group managers", ct);
         if (!group.Succeeded) return group.Error!;
         var removed = await db.GroupManagers.Where(m => m.GroupId == id && m.MemberId == memberId).ExecuteDeleteAsync(ct);
@@ -170,6 +182,8 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     public async Task<Result> DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var group = await FindForAdminAsync(db, actor, id, "delete groups", ct);
         if (!group.Succeeded) return group.Error!;
         db.Groups.Remove(group.Value);

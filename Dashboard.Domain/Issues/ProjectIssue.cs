@@ -32,7 +32,8 @@ public sealed class ProjectIssue
     public string Title { get; private set; } = "";
     public string Description { get; private set; } = "";
     public IssueStatus Status { get; private set; }
-    public Guid RaisedByMemberId { get; private set; }
+    /// <summary>Null once the member who raised it has left the workspace; the issue itself stays.</summary>
+    public Guid? RaisedByMemberId { get; private set; }
     public DateTimeOffset RaisedAt { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
 

@@ -114,6 +114,8 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
         CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, null, ct);
         if (!found.Succeeded) return found.Error!;
         var kind = found.Value.Kind;
@@ -149,6 +151,8 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
     public async Task<Result> ChangeRoleAsync(Actor actor, Guid resourceId, Guid accessId, ResourceRole role, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, null, ct);
         if (!found.Succeeded) return found.Error!;
         if (!ResourceRoles.For(found.Value.Kind).Contains(role))
@@ -166,6 +170,8 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
     public async Task<Result> RemoveAsync(Actor actor, Guid resourceId, Guid accessId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, null, ct);
         if (!found.Succeeded) return found.Error!;
         var entry = await db.ResourceAccess.FirstOrDefaultAsync(a => a.Id == accessId && a.ResourceId == resourceId, ct);
@@ -208,6 +214,8 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
             return Error.Invalid($"{kind.WithCapitalArticle()} has no {role.Display()} role.", "Role");
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var holderExists = holder.GroupId is { } groupId
             ? await db.Groups.AnyAsync(g => g.Id == groupId && g.WorkspaceId == actor.WorkspaceId, ct)
             : await ResourceAuthority.AssignableMembers(db, actor.WorkspaceId).AnyAsync(m => m.Id == holder.MemberId, ct);

@@ -78,6 +78,8 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
         if (!allowed.Succeeded) return allowed.Error!;
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var name = await ResourceAuthority.ValidateNameAsync(db, actor.WorkspaceId, command.Kind, command.Name, null, ct);
         if (!name.Succeeded) return name.Error!;
         var description = ResourceAuthority.ValidateDescription(command.Description);
@@ -117,6 +119,8 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
     public async Task<Result> UpdateAsync(Actor actor, Guid id, string? name, string? description, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var found = await ResourceAuthority.FindManageableAsync(db, actor, id, null, ct);
         if (!found.Succeeded) return found.Error!;
         var resource = found.Value;
@@ -164,6 +168,8 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
     public async Task<Result> DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var found = await ResourceAuthority.FindManageableAsync(db, actor, id, null, ct);
         if (!found.Succeeded) return found.Error!;
         if (await BlockingProjectsAsync(db, found.Value, ct) is { } blocked) return blocked;
@@ -176,6 +182,8 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
     public async Task<Result> ChangeOntologyAsync(Actor actor, Guid projectId, Guid ontologyId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var found = await ResourceAuthority.FindManageableAsync(db, actor, projectId, ResourceKind.Project, ct);
         if (!found.Succeeded) return found.Error!;
         var ontology = await ResourceAuthority.FindVisibleAsync(db, actor, ontologyId, ResourceKind.Ontology, ct);
@@ -189,6 +197,8 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
     public async Task<Result> AttachDatasetAsync(Actor actor, Guid projectId, Guid datasetId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var found = await ResourceAuthority.FindManageableAsync(db, actor, projectId, ResourceKind.Project, ct);
         if (!found.Succeeded) return found.Error!;
         var dataset = await ResourceAuthority.FindVisibleAsync(db, actor, datasetId, ResourceKind.Dataset, ct);
@@ -204,6 +214,8 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
     public async Task<Result> DetachDatasetAsync(Actor actor, Guid projectId, Guid datasetId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var found = await ResourceAuthority.FindManageableAsync(db, actor, projectId, ResourceKind.Project, ct);
         if (!found.Succeeded) return found.Error!;
         var removed = await db.ProjectDatasets.Where(l => l.ProjectId == projectId && l.DatasetId == datasetId).ExecuteDeleteAsync(ct);
@@ -213,6 +225,8 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
     public async Task<Result> AddClassAsync(Actor actor, Guid ontologyId, string? name, LabelShape shape, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var found = await ResourceAuthority.FindManageableAsync(db, actor, ontologyId, ResourceKind.Ontology, ct);
         if (!found.Succeeded) return found.Error!;
         var className = Names.Validate(name, "Class name", OntologyClass.NameMaxLength, "ClassName");
@@ -229,6 +243,8 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
     public async Task<Result> RemoveClassAsync(Actor actor, Guid ontologyId, Guid classId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var found = await ResourceAuthority.FindManageableAsync(db, actor, ontologyId, ResourceKind.Ontology, ct);
         if (!found.Succeeded) return found.Error!;
         var removed = await db.OntologyClasses.Where(c => c.Id == classId && c.OntologyId == ontologyId).ExecuteDeleteAsync(ct);

@@ -28,17 +28,7 @@ public sealed class FirstRunSetup(UserManager<Account> users, DashboardDbContext
 
         Check(Names.Validate(command.DisplayName, "Your name", Account.DisplayNameMaxLength, nameof(command.DisplayName)));
         Check(EmailAddresses.Validate(command.Email));
-        if (string.IsNullOrEmpty(command.Password))
-            errors.Add(Error.Invalid("Choose a password.", nameof(command.Password)));
-        else
-        {
-            var candidate = new Account { UserName = command.Email, Email = command.Email };
-            foreach (var validator in users.PasswordValidators)
-            {
-                var outcome = await validator.ValidateAsync(users, candidate, command.Password);
-                if (!outcome.Succeeded) errors.Add(IdentityErrors.ToError(outcome));
-            }
-        }
+        errors.AddRange(await AccountRules.CheckPasswordAsync(users, command.Email, command.Password));
         Check(Names.Validate(command.WorkspaceName, "Workspace name", Workspace.NameMaxLength, nameof(command.WorkspaceName)));
         return errors;
     }
@@ -65,6 +55,8 @@ public sealed class FirstRunSetup(UserManager<Account> users, DashboardDbContext
                 Email = email,
                 DisplayName = displayName,
                 CreatedAt = now,
+                // The founder typed this address on the server's own set-up page; there is nobody to confirm it to.
+                EmailConfirmed = true,
             };
             var created = await users.CreateAsync(account, command.Password);
             if (!created.Succeeded)

@@ -72,8 +72,11 @@ public sealed class WorkspaceMember
         StatusAt = at;
     }
 
-    public void Reinvite(DateTimeOffset at)
+    /// <summary>Invites again a member who declined, with the role and type the new invitation offers.</summary>
+    public void Reinvite(WorkspaceRole role, UserType userType, DateTimeOffset at)
     {
+        Role = role;
+        UserType = userType;
         Status = MemberStatus.Invited;
         StatusAt = at;
         InvitedAt = at;

@@ -28,7 +28,7 @@ public static class Seed
         {
             Id = Guid.CreateVersion7(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
             NormalizedEmail = email.ToUpperInvariant(), DisplayName = name, CreatedAt = Now, CurrentWorkspaceId = workspace.Id,
-            SecurityStamp = Guid.NewGuid().ToString("N"),
+            SecurityStamp = Guid.NewGuid().ToString("N"), EmailConfirmed = true,
         };
         var member = WorkspaceMember.Joined(workspace.Id, account.Id, email, name, role, type, Now);
         await using var db = database.CreateDbContext();

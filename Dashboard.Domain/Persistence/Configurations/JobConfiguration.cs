@@ -52,6 +52,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         e.HasIndex(k => k.KeyHash).IsUnique();
         e.HasIndex(k => k.WorkspaceId);
         e.HasOne<Workspace>().WithMany().HasForeignKey(k => k.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne<WorkspaceMember>().WithMany().HasForeignKey(k => k.CreatedByMemberId).OnDelete(DeleteBehavior.Restrict);
+        // A key acts for the member who made it, so it stops working the moment they leave the workspace.
+        e.HasOne<WorkspaceMember>().WithMany().HasForeignKey(k => k.CreatedByMemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -62,7 +62,8 @@ internal sealed class ProjectIssueConfiguration : IEntityTypeConfiguration<Proje
         e.Property(i => i.Title).HasMaxLength(ProjectIssue.TitleMaxLength);
         e.Property(i => i.Description).HasMaxLength(ProjectIssue.DescriptionMaxLength);
         e.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne<WorkspaceMember>().WithMany().HasForeignKey(i => i.RaisedByMemberId).OnDelete(DeleteBehavior.Restrict);
+        // Issues outlive the member who raised them.
+        e.HasOne<WorkspaceMember>().WithMany().HasForeignKey(i => i.RaisedByMemberId).OnDelete(DeleteBehavior.SetNull);
         e.HasIndex(i => new { i.ProjectId, i.Status, i.RaisedAt });
     }
 }

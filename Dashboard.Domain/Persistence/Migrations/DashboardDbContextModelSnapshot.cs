@@ -388,7 +388,7 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.Property<long>("RaisedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("RaisedByMemberId")
+                    b.Property<Guid?>("RaisedByMemberId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ResolvedAt")
@@ -980,7 +980,7 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.HasOne("Dashboard.Domain.Workspaces.WorkspaceMember", null)
                         .WithMany()
                         .HasForeignKey("CreatedByMemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)
@@ -1126,8 +1126,7 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.HasOne("Dashboard.Domain.Workspaces.WorkspaceMember", null)
                         .WithMany()
                         .HasForeignKey("RaisedByMemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Dashboard.Domain.ProjectTags.ProjectTag", b =>

@@ -90,7 +90,7 @@ public class MembershipServiceTests : IAsyncLifetime
         await using (var db = _database.CreateDbContext())
         {
             var member = await db.Members.SingleAsync(m => m.Id == actor.MemberId);
-            member.Reinvite(Seed.Now);
+            member.Reinvite(member.Role, member.UserType, Seed.Now);
             await db.SaveChangesAsync();
         }
 

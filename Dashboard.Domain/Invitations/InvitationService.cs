@@ -1,0 +1,247 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Domain.Invitations;
+
+/// <summary>
+/// Invitations: issuing links (each invitee becomes an Invited member at once, so they can be assigned before
+/// they accept), resending and revoking them, and the invitee's side — opening a link, accepting, declining.
+/// </summary>
+public sealed class InvitationService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock,
+    IOptions<InvitationOptions> options, MembershipChanges changes)
+{
+    public const int MaxAddressesPerInvite = 200;
+
+    /// <summary>Checks typed addresses before anything is sent: format, repeats in the list, existing members.</summary>
+    public async Task<Result<IReadOnlyList<AddressProblem>>> CheckAddressesAsync(Actor actor, IReadOnlyList<string> emails,
+        CancellationToken ct = default)
+    {
+        var allowed = actor.Require(Permission.AddAndRemoveUsers);
+        if (!allowed.Succeeded) return allowed.Error!;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return Result<IReadOnlyList<AddressProblem>>.Success(await FindProblemsAsync(db, actor.WorkspaceId, emails, ct));
+    }
+
+    public async Task<Result<IReadOnlyList<IssuedInvitation>>> InviteAsync(Actor actor, InviteCommand command,
+        CancellationToken ct = default)
+    {
+        var allowed = actor.RequireOver(Permission.AddAndRemoveUsers, command.Role);
+        if (!allowed.Succeeded) return allowed.Error!;
+        if (command.Role == WorkspaceRole.Admin && command.UserType != UserType.Internal)
+            return Error.Invalid($"Only Internal members can be Admins. Choose another role for {command.UserType} members.", "Role");
+        if (command.UserType == UserType.Workforce)
+            return Error.Invalid("Workforce members join on their own when a Project or Dataset is shared with their workforce workspace. Invite people as Internal or External.", "UserType");
+        if (command.Emails.Count == 0)
+            return Error.Invalid("Add at least one email address.", "Emails");
+        if (command.Emails.Count > MaxAddressesPerInvite)
+            return Error.Invalid($"Invite at most {MaxAddressesPerInvite} people at a time (this list has {command.Emails.Count}).", "Emails");
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
+        var problems = await FindProblemsAsync(db, actor.WorkspaceId, command.Emails, ct);
+        if (problems.Count > 0)
+            return Error.Invalid("Nobody was invited. Fix these addresses first: "
+                + string.Join("; ", problems.Select(p => $"{p.Email} ({p.Problem})")) + ".", "Emails");
+
+        var now = clock.GetUtcNow();
+        var issued = new List<IssuedInvitation>();
+        foreach (var email in command.Emails.Select(e => e.Trim()))
+        {
+            var normalized = WorkspaceMember.NormalizeEmail(email);
+            var member = await db.Members.FirstOrDefaultAsync(m => m.WorkspaceId == actor.WorkspaceId && m.NormalizedEmail == normalized, ct);
+            if (member is null)
+            {
+                member = WorkspaceMember.Invited(actor.WorkspaceId, email, command.Role, command.UserType, now);
+                db.Members.Add(member);
+            }
+            else
+            {
+                member.Reinvite(command.Role, command.UserType, now);
+            }
+            issued.Add(IssueLink(db, actor, member, now));
+        }
+        await db.SaveChangesAsync(ct);
+        return issued;
+    }
+
+    /// <summary>A new link for an Invited (or Declined) member; every earlier link stops working.</summary>
+    public async Task<Result<IssuedInvitation>> ResendAsync(Actor actor, Guid memberId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await FindManageableAsync(db, actor, memberId, ct);
+        if (!found.Succeeded) return found.Error!;
+        var member = found.Value;
+        if (member.Status == MemberStatus.Joined)
+            return Error.Conflict($"{member.DisplayName} has already joined; there is no invitation to resend.");
+
+        var now = clock.GetUtcNow();
+        await InvitationAcceptance.VoidLinksAsync(db, member.Id, now, ct);
+        if (member.Status == MemberStatus.Declined) member.Reinvite(member.Role, member.UserType, now);
+        var issued = IssueLink(db, actor, member, now);
+        await db.SaveChangesAsync(ct);
+        return issued;
+    }
+
+    /// <summary>Withdraws the member's open links. They stay listed as Invited until resent or removed.</summary>
+    public async Task<Result> RevokeAsync(Actor actor, Guid memberId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await FindManageableAsync(db, actor, memberId, ct);
+        if (!found.Succeeded) return found.Error!;
+        var now = clock.GetUtcNow();
+        var open = await db.Invitations.Where(i => i.MemberId == memberId && i.UsedAt == null && i.RevokedAt == null)
+            .ToListAsync(ct);
+        if (!open.Any(i => i.IsUsable(now)))
+            return Error.Conflict($"{found.Value.Email} has no working invitation link to revoke.");
+        open.ForEach(i => i.Revoke(now));
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    /// <summary>What a link invites to, for the sign-in page; a refusal explains what to do instead.</summary>
+    public async Task<Result<InvitationView>> OpenAsync(string? token, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await InvitationAcceptance.FindUsableAsync(db, token, clock.GetUtcNow(), ct);
+        if (!found.Succeeded) return found.Error!;
+        var (invitation, member) = found.Value;
+        var workspace = await db.Workspaces.Where(w => w.Id == member.WorkspaceId).Select(w => w.Name).FirstAsync(ct);
+        var invitedBy = await db.Members.Where(m => m.Id == invitation.InvitedByMemberId).Select(m => m.DisplayName).FirstOrDefaultAsync(ct);
+        var hasAccount = await db.Users.AnyAsync(a => a.NormalizedEmail == member.NormalizedEmail, ct);
+        return new InvitationView(workspace, member.Email, member.Role, invitedBy, invitation.ExpiresAt, hasAccount);
+    }
+
+    /// <summary>Accepts the link's invitation for a signed-in account, which must have the invited address.</summary>
+    public async Task<Result> AcceptLinkAsync(Guid accountId, string? token, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var found = await InvitationAcceptance.FindUsableAsync(db, token, now, ct);
+        if (!found.Succeeded) return found.Error!;
+        var (invitation, member) = found.Value;
+        var account = await db.Users.FirstOrDefaultAsync(a => a.Id == accountId, ct);
+        if (account is null) return Error.NotFound("Your account no longer exists.");
+        if (!InvitationAcceptance.SameAddress(account, member))
+            return Error.Forbidden($"This invitation is for {member.Email}, and you are signed in as {account.Email}. Sign in with {member.Email} to accept it.");
+
+        invitation.MarkUsed(now);
+        await InvitationAcceptance.JoinAsync(db, account, member, now, ct);
+        await db.SaveChangesAsync(ct);
+        changes.Announce(account.Id);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Invitations waiting for this account, in any workspace. Only for a confirmed address: otherwise anyone could
+    /// sign up with someone else's email and pick up their invitations without the link.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingInvitation>> PendingForAsync(Guid accountId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
+        if (account is null || !account.EmailConfirmed || account.NormalizedEmail is null) return [];
+        return await (
+                from member in db.Members
+                join workspace in db.Workspaces on member.WorkspaceId equals workspace.Id
+                where member.NormalizedEmail == account.NormalizedEmail && member.Status == MemberStatus.Invited
+                orderby member.StatusAt descending
+                select new PendingInvitation(member.Id, workspace.Name, member.Role, member.UserType, member.StatusAt,
+                    db.Invitations.Where(i => i.MemberId == member.Id).OrderByDescending(i => i.CreatedAt)
+                        .Join(db.Members, i => i.InvitedByMemberId, inviter => inviter.Id, (i, inviter) => inviter.DisplayName)
+                        .FirstOrDefault()))
+            .ToListAsync(ct);
+    }
+
+    public Task<Result> AcceptAsync(Guid accountId, Guid memberId, CancellationToken ct = default) =>
+        AnswerAsync(accountId, memberId, accept: true, ct);
+
+    public Task<Result> DeclineAsync(Guid accountId, Guid memberId, CancellationToken ct = default) =>
+        AnswerAsync(accountId, memberId, accept: false, ct);
+
+    /// <summary>The newest link of a member, for User details; null when none was ever issued.</summary>
+    public async Task<InvitationLinkState?> LinkStateAsync(Guid memberId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var newest = await db.Invitations.AsNoTracking().Where(i => i.MemberId == memberId)
+            .OrderByDescending(i => i.CreatedAt).FirstOrDefaultAsync(ct);
+        return newest is null ? null
+            : new InvitationLinkState(newest.CreatedAt, newest.ExpiresAt, newest.UsedAt, newest.RevokedAt, newest.IsUsable(now));
+    }
+
+    private async Task<Result> AnswerAsync(Guid accountId, Guid memberId, bool accept, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var account = await db.Users.FirstOrDefaultAsync(a => a.Id == accountId, ct);
+        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, ct);
+        if (account is null || member is null || !account.EmailConfirmed || !InvitationAcceptance.SameAddress(account, member))
+            return Error.NotFound("That invitation does not exist or is not yours.");
+        if (member.Status != MemberStatus.Invited)
+            return Error.Conflict($"This invitation was already {(member.Status == MemberStatus.Joined ? "accepted" : "declined")}.");
+
+        var now = clock.GetUtcNow();
+        if (accept)
+            await InvitationAcceptance.JoinAsync(db, account, member, now, ct);
+        else
+        {
+            member.Decline(now);
+            await InvitationAcceptance.VoidLinksAsync(db, member.Id, now, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        changes.Announce(account.Id);
+        return Result.Success();
+    }
+
+    private IssuedInvitation IssueLink(DashboardDbContext db, Actor actor, WorkspaceMember member, DateTimeOffset now)
+    {
+        var token = InvitationTokens.NewToken();
+        var expiresAt = now + options.Value.Lifetime;
+        db.Invitations.Add(new Invitation(actor.WorkspaceId, member.Id, actor.MemberId, InvitationTokens.Hash(token), now, expiresAt));
+        return new IssuedInvitation(member.Id, member.Email, token, expiresAt);
+    }
+
+    private static async Task<Result<WorkspaceMember>> FindManageableAsync(DashboardDbContext db, Actor actor, Guid memberId,
+        CancellationToken ct)
+    {
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
+        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId && m.WorkspaceId == actor.WorkspaceId, ct);
+        if (member is null) return Error.NotFound("That member is no longer in the workspace. Reload the list.");
+        var allowed = actor.RequireOver(Permission.AddAndRemoveUsers, member.Role);
+        if (!allowed.Succeeded) return allowed.Error!;
+        return member;
+    }
+
+    private static async Task<IReadOnlyList<AddressProblem>> FindProblemsAsync(DashboardDbContext db, Guid workspaceId,
+        IReadOnlyList<string> emails, CancellationToken ct)
+    {
+        var problems = new List<AddressProblem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var valid = new List<string>();
+        foreach (var raw in emails)
+        {
+            var checkedEmail = EmailAddresses.Validate(raw, "Emails");
+            if (!checkedEmail.Succeeded) problems.Add(new AddressProblem(raw.Trim(), checkedEmail.Error!.Message));
+            else if (!seen.Add(WorkspaceMember.NormalizeEmail(checkedEmail.Value)))
+                problems.Add(new AddressProblem(checkedEmail.Value, "appears more than once in the list"));
+            else valid.Add(checkedEmail.Value);
+        }
+
+        var normalized = valid.Select(WorkspaceMember.NormalizeEmail).ToList();
+        var existing = await db.Members.AsNoTracking()
+            .Where(m => m.WorkspaceId == workspaceId && normalized.Contains(m.NormalizedEmail) && m.Status != MemberStatus.Declined)
+            .Select(m => new { m.NormalizedEmail, m.Status })
+            .ToDictionaryAsync(m => m.NormalizedEmail, m => m.Status, ct);
+        foreach (var email in valid)
+            if (existing.TryGetValue(WorkspaceMember.NormalizeEmail(email), out var status))
+                problems.Add(new AddressProblem(email, status == MemberStatus.Joined
+                    ? "is already a member"
+                    : "is already invited; resend the invitation from User details"));
+        return problems;
+    }
+}

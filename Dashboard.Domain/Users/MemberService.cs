@@ -1,0 +1,135 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Invitations;
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Persistence.Configurations;
+using Dashboard.Domain.Resources;
+using Dashboard.Domain.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.Users;
+
+/// <summary>
+/// One member at a time: User details, role changes and removal. Admins are never demoted or removed here —
+/// the SPEC leaves that to the server operator (see <see cref="OperatorCommands"/>), so the last Admin cannot go.
+/// </summary>
+public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory, ResourceAccessService access,
+    InvitationService invitations, TimeProvider clock, MembershipChanges changes)
+{
+    public const string AdminsStayMessage =
+        "Admins cannot be demoted or removed in the dashboard. The server operator does it from the command line (admin demote / admin remove).";
+
+    public async Task<Result<MemberDetails>> GetDetailsAsync(Actor actor, Guid memberId, CancellationToken ct = default)
+    {
+        var allowed = actor.Require(Permission.SeeOtherMembers);
+        if (!allowed.Succeeded) return allowed.Error!;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId && m.WorkspaceId == actor.WorkspaceId, ct);
+        if (member is null) return Error.NotFound("That member is not in this workspace (any more). Go back to the Users list.");
+
+        var groups = await (from membership in db.GroupMemberships
+                            join g in db.Groups on membership.GroupId equals g.Id
+                            where membership.MemberId == memberId
+                            orderby g.Name
+                            select new { g.Id, g.Name }).ToListAsync(ct);
+        var groupIds = groups.Select(g => g.Id).ToList();
+
+        // Only resources the actor may see themselves: details must not reveal a Project to someone outside it.
+        var visible = ResourceAuthority.Visible(db, actor);
+        var rows = await (from a in db.ResourceAccess
+                          join r in visible on a.ResourceId equals r.Id
+                          where a.MemberId == memberId || (a.GroupId != null && groupIds.Contains(a.GroupId.Value))
+                          select new
+                          {
+                              a.Id, ResourceId = r.Id, r.Name, r.NormalizedName, a.Role, a.GroupId,
+                              Kind = EF.Property<string>(r, ResourceConfiguration.DiscriminatorColumn),
+                          })
+            .AsNoTracking().ToListAsync(ct);
+        var groupNames = groups.ToDictionary(g => g.Id, g => g.Name);
+        var assignments = rows
+            .OrderBy(r => r.NormalizedName, StringComparer.Ordinal).ThenBy(r => r.GroupId.HasValue)
+            .Select(r => new MemberAssignment(r.Id, r.ResourceId, Enum.Parse<ResourceKind>(r.Kind), r.Name, r.Role,
+                r.GroupId is { } g ? groupNames[g] : null))
+            .ToList();
+
+        var canManage = actor.CanOver(Permission.AddAndRemoveUsers, member.Role);
+        var whyNot = member.IsAdmin ? AdminsStayMessage
+            : !canManage ? actor.RequireOver(Permission.AddAndRemoveUsers, member.Role).Error!.Message
+            : null;
+        return new MemberDetails(member.Id, member.DisplayName, member.Email, member.Role, member.UserType, member.Status,
+            member.StatusAt, groups.Select(g => g.Name).ToList(), assignments,
+            canManage ? await invitations.LinkStateAsync(member.Id, ct) : null,
+            CanChangeRole: actor.Can(Permission.ChangeUserRoles) && !member.IsAdmin,
+            CanManageMembership: canManage && !member.IsAdmin,
+            WhyNotRemovable: whyNot);
+    }
+
+    /// <summary>Why <paramref name="role"/> cannot be given to a member of <paramref name="type"/>, or null when it can.</summary>
+    public static string? WhyRoleNotAllowed(WorkspaceRole role, UserType type) =>
+        role == WorkspaceRole.Admin && type != UserType.Internal
+            ? $"Only Internal members can be Admins; this member is {type}."
+            : null;
+
+    public async Task<Result> ChangeRoleAsync(Actor actor, Guid memberId, WorkspaceRole role, CancellationToken ct = default)
+    {
+        var allowed = actor.Require(Permission.ChangeUserRoles);
+        if (!allowed.Succeeded) return allowed.Error!;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing;
+        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId && m.WorkspaceId == actor.WorkspaceId, ct);
+        if (member is null) return Error.NotFound("That member is no longer in the workspace. Reload the list.");
+        if (member.Role == role) return Result.Success();
+        if (member.IsAdmin) return Error.Forbidden(AdminsStayMessage);
+        if (WhyRoleNotAllowed(role, member.UserType) is { } why) return Error.Invalid(why, "Role");
+
+        member.ChangeRole(role);
+        await db.SaveChangesAsync(ct);
+        changes.Announce(member.AccountId);
+        return Result.Success();
+    }
+
+    /// <summary>The Projects and Datasets that would be left without an Admin if the member went.</summary>
+    public async Task<Result<IReadOnlyList<SoleAdminResource>>> SoleAdminOfAsync(Actor actor, Guid memberId, CancellationToken ct = default)
+    {
+        var allowed = actor.Require(Permission.AddAndRemoveUsers);
+        if (!allowed.Succeeded) return allowed.Error!;
+        return Result<IReadOnlyList<SoleAdminResource>>.Success(await access.SoleAdminOfAsync(actor.WorkspaceId, memberId, ct));
+    }
+
+    /// <summary>Internal members who could take over the resources of <paramref name="memberId"/>, by name or email.</summary>
+    public async Task<IReadOnlyList<MemberChoice>> FindReplacementsAsync(Actor actor, Guid memberId, string? search,
+        CancellationToken ct = default)
+    {
+        if (!actor.Can(Permission.AddAndRemoveUsers)) return [];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var leaving = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId && m.WorkspaceId == actor.WorkspaceId, ct);
+        if (leaving is null) return [];
+        var pattern = SearchText.Contains(search ?? "");
+        return await MemberRemoval.Replacements(db, leaving)
+            .Where(m => EF.Functions.Like(m.DisplayName, pattern, SearchText.Escape) || EF.Functions.Like(m.Email, pattern, SearchText.Escape))
+            .OrderBy(m => m.DisplayName).Take(20)
+            .Select(m => new MemberChoice(m.Id, m.DisplayName, m.Email)).ToListAsync(ct);
+    }
+
+    public async Task<Result> RemoveAsync(Actor actor, Guid memberId, Guid? replacementId, CancellationToken ct = default)
+    {
+        var allowed = actor.Require(Permission.AddAndRemoveUsers);
+        if (!allowed.Succeeded) return allowed.Error!;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing;
+        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId && m.WorkspaceId == actor.WorkspaceId, ct);
+        if (member is null) return Error.NotFound("That member is no longer in the workspace. Reload the list.");
+        if (member.IsAdmin) return Error.Forbidden(AdminsStayMessage);
+        var over = actor.RequireOver(Permission.AddAndRemoveUsers, member.Role);
+        if (!over.Succeeded) return over;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var removed = await MemberRemoval.RemoveAsync(db, access, member, replacementId, clock.GetUtcNow(), ct);
+        if (!removed.Succeeded) return removed;
+        await transaction.CommitAsync(ct);
+        changes.Announce(member.AccountId);
+        return Result.Success();
+    }
+}
