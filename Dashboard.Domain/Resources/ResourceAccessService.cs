@@ -244,6 +244,12 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
     public async Task<IReadOnlyList<SoleAdminResource>> SoleAdminOfAsync(Guid workspaceId, Guid memberId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        return await SoleAdminOfAsync(db, workspaceId, memberId, ct);
+    }
+
+    internal static async Task<IReadOnlyList<SoleAdminResource>> SoleAdminOfAsync(DashboardDbContext db, Guid workspaceId, Guid memberId,
+        CancellationToken ct)
+    {
         var candidates = await (from a in db.ResourceAccess
                                 join r in db.Resources on a.ResourceId equals r.Id
                                 where a.MemberId == memberId && a.Role == ResourceRole.Admin && r.WorkspaceId == workspaceId

@@ -12,10 +12,10 @@ namespace Dashboard.Domain.Users;
 /// </summary>
 internal static class MemberRemoval
 {
-    public static async Task<Result> RemoveAsync(DashboardDbContext db, ResourceAccessService access, WorkspaceMember member,
+    public static async Task<Result> RemoveAsync(DashboardDbContext db, WorkspaceMember member,
         Guid? replacementId, DateTimeOffset now, CancellationToken ct)
     {
-        var soleAdminOf = await access.SoleAdminOfAsync(member.WorkspaceId, member.Id, ct);
+        var soleAdminOf = await ResourceAccessService.SoleAdminOfAsync(db, member.WorkspaceId, member.Id, ct);
         if (soleAdminOf.Count > 0)
         {
             if (replacementId is null)

@@ -126,7 +126,7 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
         if (!over.Succeeded) return over;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var removed = await MemberRemoval.RemoveAsync(db, access, member, replacementId, clock.GetUtcNow(), ct);
+        var removed = await MemberRemoval.RemoveAsync(db, member, replacementId, clock.GetUtcNow(), ct);
         if (!removed.Succeeded) return removed;
         await transaction.CommitAsync(ct);
         changes.Announce(member.AccountId);

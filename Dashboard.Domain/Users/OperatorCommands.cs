@@ -14,7 +14,7 @@ public sealed record AdminRow(string DisplayName, string Email, MemberStatus Sta
 /// and removes workspace Admins and resets a person's two-factor sign-in. No actor: the operator owns the server.
 /// The last Admin of a workspace is never demoted or removed.
 /// </summary>
-public sealed class OperatorCommands(IDbContextFactory<DashboardDbContext> factory, ResourceAccessService access,
+public sealed class OperatorCommands(IDbContextFactory<DashboardDbContext> factory,
     TimeProvider clock, MembershipChanges changes)
 {
     public async Task<Result<IReadOnlyList<AdminRow>>> ListAdminsAsync(string workspaceName, CancellationToken ct = default)
@@ -58,7 +58,7 @@ public sealed class OperatorCommands(IDbContextFactory<DashboardDbContext> facto
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var removed = await MemberRemoval.RemoveAsync(db, access, member, replacementId, clock.GetUtcNow(), ct);
+        var removed = await MemberRemoval.RemoveAsync(db, member, replacementId, clock.GetUtcNow(), ct);
         if (!removed.Succeeded)
             return removed.Error!.Field == "Replacement"
                 ? Error.Invalid(removed.Error.Message + " Pass --replacement EMAIL.")

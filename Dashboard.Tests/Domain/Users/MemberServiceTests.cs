@@ -1,0 +1,222 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Groups;
+using Dashboard.Domain.Invitations;
+using Dashboard.Domain.Resources;
+using Dashboard.Domain.Users;
+using Dashboard.Domain.Workspaces;
+using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dashboard.Tests.Domain.Users;
+
+public class MemberServiceTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(Seed.Now);
+    private readonly MembershipChanges _changes = new();
+    private TestDatabase _database = default!;
+    private MemberService _members = default!;
+    private ResourceService _resources = default!;
+    private ResourceAccessService _access = default!;
+    private OperatorCommands _operator = default!;
+    private Workspace _workspace = default!;
+    private Actor _admin = default!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _access = new ResourceAccessService(_database, _clock);
+        _resources = new ResourceService(_database, _clock);
+        var invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions()), _changes);
+        _members = new MemberService(_database, _access, invitations, _clock, _changes);
+        _operator = new OperatorCommands(_database, _clock, _changes);
+        _workspace = await Seed.WorkspaceAsync(_database, "Acme Vision");
+        _admin = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin, "ada@acme.example", "Ada Admin");
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private async Task<WorkspaceMember?> FindAsync(Guid memberId)
+    {
+        await using var db = _database.CreateDbContext();
+        return await db.Members.SingleOrDefaultAsync(m => m.Id == memberId);
+    }
+
+    private async Task<Guid> DatasetAsync(Actor creator, string name) =>
+        (await _resources.CreateAsync(creator, new CreateResource(ResourceKind.Dataset, name, ""))).Value;
+
+    [Theory]
+    [InlineData(WorkspaceRole.Member, false)]
+    [InlineData(WorkspaceRole.WorkforceManager, false)]
+    [InlineData(WorkspaceRole.Tasker, false)]
+    [InlineData(WorkspaceRole.Admin, true)]
+    public async Task ChangeRole_IsForAdminsOnly(WorkspaceRole actorRole, bool allowed)
+    {
+        var actor = actorRole == WorkspaceRole.Admin ? _admin : await Seed.MemberAsync(_database, _workspace, actorRole);
+        var target = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Tasker);
+
+        var result = await _members.ChangeRoleAsync(actor, target.MemberId, WorkspaceRole.Member);
+
+        Assert.Equal(allowed, result.Succeeded);
+        Assert.Equal(allowed ? WorkspaceRole.Member : WorkspaceRole.Tasker, (await FindAsync(target.MemberId))!.Role);
+    }
+
+    [Fact]
+    public async Task AnAdmin_CannotBeDemotedOrRemovedInTheDashboard()
+    {
+        var other = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin);
+
+        var demoted = await _members.ChangeRoleAsync(_admin, other.MemberId, WorkspaceRole.Member);
+        var removed = await _members.RemoveAsync(_admin, other.MemberId, null);
+
+        Assert.Equal(MemberService.AdminsStayMessage, demoted.Error!.Message);
+        Assert.Equal(MemberService.AdminsStayMessage, removed.Error!.Message);
+        Assert.Equal(WorkspaceRole.Admin, (await FindAsync(other.MemberId))!.Role);
+    }
+
+    [Fact]
+    public async Task External_AndWorkforceMembers_CannotBecomeAdmin()
+    {
+        var external = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member, type: UserType.External);
+
+        var result = await _members.ChangeRoleAsync(_admin, external.MemberId, WorkspaceRole.Admin);
+
+        Assert.Equal("Only Internal members can be Admins; this member is External.", result.Error!.Message);
+        Assert.Equal("Only Internal members can be Admins; this member is Workforce.", MemberService.WhyRoleNotAllowed(WorkspaceRole.Admin, UserType.Workforce));
+    }
+
+    [Theory]
+    [InlineData(WorkspaceRole.WorkforceManager, WorkspaceRole.Tasker, true)]
+    [InlineData(WorkspaceRole.WorkforceManager, WorkspaceRole.Member, false)]
+    [InlineData(WorkspaceRole.Member, WorkspaceRole.Tasker, false)]
+    [InlineData(WorkspaceRole.Tasker, WorkspaceRole.Tasker, false)]
+    [InlineData(WorkspaceRole.Admin, WorkspaceRole.WorkforceManager, true)]
+    public async Task Remove_FollowsThePermissionTable(WorkspaceRole actorRole, WorkspaceRole targetRole, bool allowed)
+    {
+        var actor = actorRole == WorkspaceRole.Admin ? _admin : await Seed.MemberAsync(_database, _workspace, actorRole);
+        var target = await Seed.MemberAsync(_database, _workspace, targetRole);
+
+        var result = await _members.RemoveAsync(actor, target.MemberId, null);
+
+        Assert.Equal(allowed, result.Succeeded);
+        Assert.Equal(allowed, await FindAsync(target.MemberId) is null);
+    }
+
+    [Fact]
+    public async Task RemovingTheSoleAdminOfADataset_NeedsAnInternalReplacement_WhoTakesItOverInTheSameStep()
+    {
+        var leaving = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member, name: "Lea Leaving");
+        var dataset = await DatasetAsync(leaving, "Street scenes");
+        var external = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member, type: UserType.External);
+        var heir = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member, name: "Hal Heir");
+
+        var withoutReplacement = await _members.RemoveAsync(_admin, leaving.MemberId, null);
+        var withExternal = await _members.RemoveAsync(_admin, leaving.MemberId, external.MemberId);
+        Assert.Equal("Lea Leaving is the only Admin of Dataset \"Street scenes\". Choose a member to become their Admin.", withoutReplacement.Error!.Message);
+        Assert.Equal("Replacement", withExternal.Error!.Field);
+        Assert.NotNull(await FindAsync(leaving.MemberId));
+        Assert.DoesNotContain(await _members.FindReplacementsAsync(_admin, leaving.MemberId, ""), c => c.Id == external.MemberId);
+
+        Assert.True((await _members.RemoveAsync(_admin, leaving.MemberId, heir.MemberId)).Succeeded);
+
+        Assert.Null(await FindAsync(leaving.MemberId));
+        var people = (await _access.ListAsync(_admin, dataset)).Value.People;
+        Assert.Equal(ResourceRole.Admin, people.Single(p => p.Name == "Hal Heir").DirectRole);
+        Assert.DoesNotContain(people, p => p.Name == "Lea Leaving");
+    }
+
+    [Fact]
+    public async Task ARemovedMember_IsRefusedAtTheirNextAction_AndTheirPagesAreTold()
+    {
+        var tasker = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member);
+        var told = new List<Guid>();
+        _changes.AccountChanged += told.Add;
+
+        await _members.RemoveAsync(_admin, tasker.MemberId, null);
+        var next = await _resources.CreateAsync(tasker, new CreateResource(ResourceKind.Dataset, "After leaving", ""));
+
+        Assert.Equal("You no longer belong to Acme Vision. Nothing was changed.", next.Error!.Message);
+        Assert.Equal([tasker.AccountId], told);
+    }
+
+    [Fact]
+    public async Task ADemotedMember_IsRefusedWithTheirNewRole()
+    {
+        var wfm = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.WorkforceManager);
+        await _members.ChangeRoleAsync(_admin, wfm.MemberId, WorkspaceRole.Tasker);
+
+        var next = await new GroupService(_database, _clock).CreateAsync(wfm, new CreateGroup("Night shift", "", [], []));
+
+        Assert.Equal("Your role in Acme Vision is now Tasker. Reload the page; nothing was changed.", next.Error!.Message);
+    }
+
+    [Fact]
+    public async Task Details_ListDirectAndGroupAssignments_OnlyWhereTheViewerCanSee()
+    {
+        var ivy = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member, name: "Ivy");
+        var viewer = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member, name: "Vic");
+        var shared = await DatasetAsync(_admin, "Shared");
+        var hidden = await DatasetAsync(_admin, "Hidden");
+        var groups = new GroupService(_database, _clock);
+        var night = (await groups.CreateAsync(_admin, new CreateGroup("Night shift", "", [ivy.MemberId], []))).Value;
+        await _access.AssignAsync(_admin, ResourceKind.Dataset, [shared, hidden], AccessHolder.Member(ivy.MemberId), ResourceRole.User);
+        await _access.AssignAsync(_admin, ResourceKind.Dataset, [shared], AccessHolder.Group(night), ResourceRole.Admin);
+        await _access.AssignAsync(_admin, ResourceKind.Dataset, [shared], AccessHolder.Member(viewer.MemberId), ResourceRole.User);
+
+        var asAdmin = (await _members.GetDetailsAsync(_admin, ivy.MemberId)).Value;
+        var asViewer = (await _members.GetDetailsAsync(viewer, ivy.MemberId)).Value;
+
+        Assert.Equal(["Night shift"], asAdmin.Groups);
+        Assert.Equal(["Hidden User direct", "Shared User direct", "Shared Admin Night shift"],
+            asAdmin.Assignments.Select(a => $"{a.ResourceName} {a.Role} {a.ViaGroup ?? "direct"}"));
+        Assert.Equal(["Shared", "Shared"], asViewer.Assignments.Select(a => a.ResourceName));
+        Assert.True(asAdmin.CanChangeRole && asAdmin.CanManageMembership);
+        Assert.False(asViewer.CanChangeRole || asViewer.CanManageMembership);
+    }
+
+    [Fact]
+    public async Task TheOperator_NeverTakesTheLastAdmin()
+    {
+        var demoteLast = await _operator.DemoteAsync("acme vision", "ada@acme.example");
+        var removeLast = await _operator.RemoveAsync("Acme Vision", "ada@acme.example", null);
+        Assert.Contains("last Admin of Acme Vision", demoteLast.Error!.Message);
+        Assert.Contains("last Admin", removeLast.Error!.Message);
+
+        var second = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin, "bo@acme.example", "Bo Second");
+        Assert.Equal(["Ada Admin", "Bo Second"], (await _operator.ListAdminsAsync("Acme Vision")).Value.Select(a => a.DisplayName));
+        Assert.Equal("ada@acme.example is now a Member of Acme Vision.", (await _operator.DemoteAsync("Acme Vision", "ada@acme.example")).Value);
+        Assert.Contains("last Admin", (await _operator.RemoveAsync("Acme Vision", "bo@acme.example", null)).Error!.Message);
+        Assert.Equal(WorkspaceRole.Admin, (await FindAsync(second.MemberId))!.Role);
+        Assert.Contains("No workspace is called \"Nope\"", (await _operator.ListAdminsAsync("Nope")).Error!.Message);
+    }
+
+    [Fact]
+    public async Task TheOperator_RemovesAnAdmin_HandingTheirDatasetsToAReplacement()
+    {
+        var leaving = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin, "lea@acme.example", "Lea");
+        await DatasetAsync(leaving, "Street scenes");
+
+        var refused = await _operator.RemoveAsync("Acme Vision", "lea@acme.example", null);
+        var done = await _operator.RemoveAsync("Acme Vision", "lea@acme.example", "ada@acme.example");
+
+        Assert.EndsWith("Pass --replacement EMAIL.", refused.Error!.Message);
+        Assert.Equal("lea@acme.example was removed from Acme Vision.", done.Value);
+        Assert.Null(await FindAsync(leaving.MemberId));
+    }
+
+    [Fact]
+    public async Task TheOperator_ResetsTwoFactor()
+    {
+        await using (var db = _database.CreateDbContext())
+            await db.Users.Where(a => a.Email == "ada@acme.example").ExecuteUpdateAsync(s => s.SetProperty(a => a.TwoFactorEnabled, true));
+
+        var result = await _operator.ResetTwoFactorAsync("ADA@acme.example");
+
+        Assert.True(result.Succeeded);
+        await using var check = _database.CreateDbContext();
+        Assert.False(await check.Users.Where(a => a.Email == "ada@acme.example").Select(a => a.TwoFactorEnabled).SingleAsync());
+        Assert.False((await _operator.ResetTwoFactorAsync("nobody@acme.example")).Succeeded);
+    }
+}
