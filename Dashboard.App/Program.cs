@@ -4,15 +4,22 @@ using Dashboard.App.Operations;
 using Dashboard.Domain;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
+using Dashboard.Domain.Invitations;
+using Dashboard.App.Features.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
+// "admin …" runs one operator command and exits; its own options are not configuration.
+var operatorIndex = Array.IndexOf(args, OperatorCli.Verb);
+var operatorArgs = operatorIndex >= 0 ? args[(operatorIndex + 1)..] : null;
+if (operatorArgs is not null) args = args[..operatorIndex];
 // "--demo" is a switch, not a key=value pair, so it is taken out before configuration parses the rest.
 var seedDemo = args.Contains(DemoData.Switch);
 var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoData.Switch).ToArray());
+if (operatorArgs is not null) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 var dataFolder = DataFolder.Resolve(builder.Configuration);
 builder.Services.AddSingleton(dataFolder);
@@ -51,12 +58,17 @@ builder.Services.AddIdentityCore<Account>(options =>
     .AddDefaultTokenProviders();
 
 builder.Services.AddSingleton<SetupState>();
+builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection(InvitationOptions.Section));
+builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.Section));
+builder.Services.AddSingleton<IInvitationMailer, SmtpInvitationMailer>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 
 await DatabaseInitializer.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>());
 app.Logger.LogInformation("Data folder {DataFolder}", dataFolder.Root);
+if (operatorArgs is not null)
+    return await OperatorCli.RunAsync(operatorArgs, app.Services.GetRequiredService<OperatorCommands>(), Console.Out, Console.Error);
 if (seedDemo)
     await DemoData.SeedAsync(app.Services);
 
@@ -76,6 +88,7 @@ app.MapAuthEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -9,4 +9,14 @@ window.dashboard = {
   setDarkMode(isDark) {
     localStorage.setItem("dashboard.darkMode", String(isDark));
   },
+  // Copying needs a secure context (https or localhost); elsewhere the caller tells the person to copy by hand.
+  async copyText(text) {
+    if (!navigator.clipboard) return false;
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  },
 };

@@ -6,7 +6,8 @@ namespace Dashboard.Domain.Invitations;
 public sealed record InviteCommand(IReadOnlyList<string> Emails, WorkspaceRole Role, UserType UserType);
 
 /// <summary>A fresh link: the token exists only here, on its way to the mail or the inviting Admin's screen.</summary>
-public sealed record IssuedInvitation(Guid MemberId, string Email, string Token, DateTimeOffset ExpiresAt);
+public sealed record IssuedInvitation(Guid MemberId, string Email, string Token, DateTimeOffset ExpiresAt, string WorkspaceName,
+    string InvitedBy);
 
 /// <summary>Why one typed address cannot be invited.</summary>
 public sealed record AddressProblem(string Email, string Problem);

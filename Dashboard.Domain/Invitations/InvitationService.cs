@@ -63,7 +63,7 @@ public sealed class InvitationService(IDbContextFactory<DashboardDbContext> fact
             {
                 member.Reinvite(command.Role, command.UserType, now);
             }
-            issued.Add(IssueLink(db, actor, member, now));
+            issued.Add(await IssueLinkAsync(db, actor, member, now, ct));
         }
         await db.SaveChangesAsync(ct);
         return issued;
@@ -82,7 +82,7 @@ public sealed class InvitationService(IDbContextFactory<DashboardDbContext> fact
         var now = clock.GetUtcNow();
         await InvitationAcceptance.VoidLinksAsync(db, member.Id, now, ct);
         if (member.Status == MemberStatus.Declined) member.Reinvite(member.Role, member.UserType, now);
-        var issued = IssueLink(db, actor, member, now);
+        var issued = await IssueLinkAsync(db, actor, member, now, ct);
         await db.SaveChangesAsync(ct);
         return issued;
     }
@@ -197,12 +197,14 @@ public sealed class InvitationService(IDbContextFactory<DashboardDbContext> fact
         return Result.Success();
     }
 
-    private IssuedInvitation IssueLink(DashboardDbContext db, Actor actor, WorkspaceMember member, DateTimeOffset now)
+    private async Task<IssuedInvitation> IssueLinkAsync(DashboardDbContext db, Actor actor, WorkspaceMember member, DateTimeOffset now,
+        CancellationToken ct)
     {
         var token = InvitationTokens.NewToken();
         var expiresAt = now + options.Value.Lifetime;
         db.Invitations.Add(new Invitation(actor.WorkspaceId, member.Id, actor.MemberId, InvitationTokens.Hash(token), now, expiresAt));
-        return new IssuedInvitation(member.Id, member.Email, token, expiresAt);
+        var inviter = await db.Members.AsNoTracking().Where(m => m.Id == actor.MemberId).Select(m => m.DisplayName).FirstAsync(ct);
+        return new IssuedInvitation(member.Id, member.Email, token, expiresAt, actor.WorkspaceName, inviter);
     }
 
     private static async Task<Result<WorkspaceMember>> FindManageableAsync(DashboardDbContext db, Actor actor, Guid memberId,

@@ -31,6 +31,17 @@ public sealed class MembershipService(IDbContextFactory<DashboardDbContext> fact
             .FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The same membership as <paramref name="actor"/>, read again: null once it is gone, with the new role if it changed.</summary>
+    public async Task<Actor?> RefreshAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var current = await db.Members
+            .Where(m => m.Id == actor.MemberId && m.AccountId == actor.AccountId && m.Status == MemberStatus.Joined)
+            .Select(m => new { m.Role, m.UserType })
+            .FirstOrDefaultAsync(ct);
+        return current is null ? null : actor with { Role = current.Role, UserType = current.UserType };
+    }
+
     public async Task<IReadOnlyList<WorkspaceChoice>> ListWorkspacesAsync(Guid accountId, CancellationToken ct = default)
     {
         var currentWorkspaceId = (await GetActorAsync(accountId, ct))?.WorkspaceId;
