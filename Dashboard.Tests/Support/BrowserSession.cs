@@ -79,11 +79,29 @@ public sealed class BrowserSession : IAsyncDisposable
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         var workspace = await db.Workspaces.OrderBy(w => w.CreatedAt).FirstAsync();
-        var account = new Account { UserName = email, Email = email, DisplayName = name, CreatedAt = DateTimeOffset.UtcNow, CurrentWorkspaceId = workspace.Id };
+        var account = new Account
+        {
+            UserName = email, Email = email, DisplayName = name, CreatedAt = DateTimeOffset.UtcNow, CurrentWorkspaceId = workspace.Id,
+            EmailConfirmed = true,
+        };
         var created = await users.CreateAsync(account, Password);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
         db.Members.Add(WorkspaceMember.Joined(workspace.Id, account.Id, email, name, role, UserType.Internal, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
+        return email;
+    }
+
+    /// <summary>
+    /// A person with an account on this server (confirmed by an earlier invitation elsewhere) who is not in the
+    /// workspace, so invitations to it wait on their Home.
+    /// </summary>
+    public async Task<string> AddAccountAsync(string email, string name)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var created = await users.CreateAsync(
+            new Account { UserName = email, Email = email, DisplayName = name, CreatedAt = DateTimeOffset.UtcNow, EmailConfirmed = true }, Password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
         return email;
     }
 

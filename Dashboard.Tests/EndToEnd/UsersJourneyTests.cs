@@ -1,0 +1,134 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Resources;
+using Dashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public class UsersJourneyTests : IAsyncLifetime
+{
+    private BrowserSession _session = default!;
+
+    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
+
+    private static ILocator Row(IPage page, string email) =>
+        page.Locator("[data-testid=users-grid] tbody tr").Filter(new() { HasText = email });
+
+    [BrowserFact]
+    public async Task AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWork()
+    {
+        var admin = await _session.SetUpAsync();
+        var dora = await _session.AddMemberAsync("dora@acme.example", "Dora Data", WorkspaceRole.Member);
+        var ben = await _session.AddAccountAsync("ben@acme.example", "Ben Busy");
+        var resources = _session.App.Services.GetRequiredService<ResourceService>();
+        var adminActor = await _session.ActorAsync(admin);
+        var ontology = (await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
+        await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Project, "Perception", "", ontology));
+        var dataset = (await resources.CreateAsync(await _session.ActorAsync(dora), new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
+        var today = DateTimeOffset.UtcNow.ToString("d MMM yyyy");
+
+        // The Admin invites two addresses: one typed and Enter, the rest pasted as a list with a bad entry.
+        var page = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, admin);
+        await page.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=invite-users]").ClickAsync();
+        var input = page.Locator("[data-testid=invite-input]");
+        await input.FillAsync("ivy@acme.example");
+        await input.PressAsync("Enter");
+        await input.FillAsync("ben@acme.example, not-an-email ");
+        await Expect(page.Locator("[data-testid=invite-chip]")).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-testid=invite-chip][data-state=invalid]")).ToHaveTextAsync("not-an-email");
+        await Expect(page.Locator("[data-testid=invite-submit]")).ToHaveTextAsync("Add 2 people");
+        await BrowserSession.ScreenshotAsync(page, "invite-chips");
+        await page.Locator("[data-testid=invite-submit]").ClickAsync();
+
+        // Mail is not set up, so the dialog shows each link to copy.
+        var ivyLinkBox = page.Locator("[data-testid=invite-link][data-email='ivy@acme.example']");
+        await Expect(ivyLinkBox).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=invite-link]")).ToHaveCountAsync(2);
+        var ivyLink = await ivyLinkBox.InputValueAsync();
+        Assert.StartsWith(_session.BaseUrl + "/account/login?invitation=", ivyLink);
+        await BrowserSession.ScreenshotAsync(page, "invite-links");
+        await page.Locator("[data-testid=invite-done]").ClickAsync();
+        await Expect(Row(page, "ivy@acme.example")).ToContainTextAsync($"Invited {today}");
+
+        // Ivy has no account: the link leads to the sign-in page, which lets her sign up with the invited address.
+        var ivyPage = await _session.NewPageAsync();
+        await ivyPage.GotoAsync(ivyLink);
+        await Expect(ivyPage.Locator("[data-testid=invitation-banner]")).ToContainTextAsync("Fiona Founder invited you to join Acme Vision as Member.");
+        await Expect(ivyPage.Locator("#signup-email")).ToHaveValueAsync("ivy@acme.example");
+        await ivyPage.FillAsync("#displayName", "Ivy Invitee");
+        await ivyPage.FillAsync("#signup-password", BrowserSession.Password);
+        await BrowserSession.ScreenshotAsync(ivyPage, "signup-from-invitation");
+        await ivyPage.ClickAsync("button[type=submit]");
+        await ivyPage.WaitForURLAsync(_session.BaseUrl + "/");
+        await Expect(ivyPage.Locator("h1")).ToHaveTextAsync("Acme Vision");
+
+        // Ben already has an account: the invitation waits on his Home, and he declines it.
+        var benPage = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(benPage, ben);
+        await Expect(benPage.Locator("[data-testid=pending-invitation]")).ToContainTextAsync("Acme Vision: join as Member");
+        await BrowserSession.ScreenshotAsync(benPage, "home-pending-invitation");
+        await benPage.GetByRole(AriaRole.Button, new() { Name = "Decline the invitation to Acme Vision" }).ClickAsync();
+        await Expect(benPage.Locator("[data-testid=pending-invitations]")).ToHaveCountAsync(0);
+
+        // The Admin sees both answers, dated.
+        await page.ReloadAsync();
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Expect(Row(page, "ivy@acme.example")).ToContainTextAsync($"Joined {today}");
+        await Expect(Row(page, "ivy@acme.example")).ToContainTextAsync("Ivy Invitee");
+        await Expect(Row(page, "ben@acme.example")).ToContainTextAsync($"Declined {today}");
+
+        // ...changes Ivy's role from the list...
+        await Row(page, "ivy@acme.example").Locator("[data-testid=row-role]").ClickAsync();
+        await BrowserSession.PickOptionAsync(page, "Tasker");
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Ivy Invitee is now Tasker.");
+        await BrowserSession.ScreenshotAsync(page, "users-after-answers");
+
+        // ...and gives her a Project in User details.
+        await Row(page, "ivy@acme.example").Locator("[data-testid=user-details]").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Ivy Invitee");
+        await page.Locator("[data-testid=member-assign]").ClickAsync();
+        await page.Locator("[data-testid=assign-search]").FillAsync("Perc");
+        await BrowserSession.PickOptionAsync(page, "Perception");
+        await page.Locator("[data-testid=assign-role]").ClickAsync();
+        await BrowserSession.PickOptionAsync(page, "Annotator");
+        await page.Locator("[data-testid=assign-submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=member-projects]")).ToContainTextAsync("Perception");
+        await Expect(page.Locator("[data-testid=member-projects]")).ToContainTextAsync("Annotator");
+        await BrowserSession.ScreenshotAsync(page, "user-details");
+
+        // Dora, the only Admin of a Dataset, has a page open while the Admin removes her with Ivy as replacement.
+        var doraPage = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(doraPage, dora);
+        await doraPage.GotoAsync("/datasets");
+        await BrowserSession.WaitForInteractiveAsync(doraPage);
+
+        await page.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Row(page, "dora@acme.example").Locator("[data-testid=user-details]").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Dora Data");
+        await page.Locator("[data-testid=member-menu]").ClickAsync();
+        await page.Locator("[data-testid=remove-user]").ClickAsync();
+        await Expect(page.Locator("[data-testid=sole-admin-of]")).ToContainTextAsync("Dataset \"Street scenes\"");
+        await Expect(page.Locator("[data-testid=remove-submit]")).ToBeDisabledAsync();
+        await page.Locator("[data-testid=replacement]").FillAsync("Ivy");
+        await BrowserSession.PickOptionAsync(page, "Ivy Invitee");
+        await BrowserSession.ScreenshotAsync(page, "remove-with-replacement");
+        await page.Locator("[data-testid=remove-submit]").ClickAsync();
+        await page.WaitForURLAsync("**/settings/users");
+        await Expect(Row(page, "dora@acme.example")).ToHaveCountAsync(0);
+
+        await Expect(doraPage.Locator("[data-testid=membership-changed]")).ToContainTextAsync("You no longer belong to Acme Vision.");
+        await BrowserSession.ScreenshotAsync(doraPage, "removed-member-notice");
+        var access = await _session.App.Services.GetRequiredService<ResourceAccessService>().ListAsync(adminActor, dataset);
+        Assert.Contains(access.Value.People, p => p.Name == "Ivy Invitee" && p.DirectRole == ResourceRole.Admin);
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
