@@ -19,7 +19,8 @@ if (operatorArgs is not null) args = args[..operatorIndex];
 // "--demo" is a switch, not a key=value pair, so it is taken out before configuration parses the rest.
 var seedDemo = args.Contains(DemoData.Switch);
 var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoData.Switch).ToArray());
-if (operatorArgs is not null) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// The operator reads the command's own output; only warnings and errors from the app join it.
+if (operatorArgs is not null) builder.Logging.AddFilter(level => level >= LogLevel.Warning);
 
 var dataFolder = DataFolder.Resolve(builder.Configuration);
 builder.Services.AddSingleton(dataFolder);

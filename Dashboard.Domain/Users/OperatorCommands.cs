@@ -89,7 +89,8 @@ public sealed class OperatorCommands(IDbContextFactory<DashboardDbContext> facto
         var workspace = await db.Workspaces.FirstOrDefaultAsync(w => w.NormalizedName == normalized, ct);
         if (workspace is not null) return workspace;
         var known = await db.Workspaces.OrderBy(w => w.Name).Select(w => w.Name).Take(20).ToListAsync(ct);
-        return Error.NotFound($"No workspace is called \"{name.Trim()}\". Workspaces: {string.Join(", ", known)}.");
+        return Error.NotFound($"No workspace is called \"{name.Trim()}\". "
+            + (known.Count == 0 ? "There are no workspaces yet." : $"Workspaces: {string.Join(", ", known)}."));
     }
 
     private static async Task<Result<WorkspaceMember>> FindAdminAsync(DashboardDbContext db, string workspaceName, string email,
