@@ -63,7 +63,7 @@ public sealed class SmtpInvitationMailer(IOptions<SmtpOptions> options, ILogger<
         try
         {
             using var client = new SmtpClient();
-            await client.ConnectAsync(settings.Host, settings.Port, settings.Security, ct);
+            await client.ConnectAsync(settings.Host!, settings.Port, settings.Security, ct);
             if (!string.IsNullOrEmpty(settings.UserName))
                 await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", ct);
             await client.SendAsync(message, ct);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using MudBlazor;
+using MudBlazor.Extensions;
 
 namespace Dashboard.Tests.App.Users;
 
@@ -85,7 +86,7 @@ public class InviteUsersDialogTests : AppComponentTestBase
         await OpenAsync(await SignInAsAsync(WorkspaceRole.WorkforceManager));
 
         var role = _dialogs.FindComponents<MudSelect<WorkspaceRole>>().Single();
-        Assert.Equal(WorkspaceRole.Tasker, role.Instance.Value);
+        Assert.Equal(WorkspaceRole.Tasker, role.Instance.GetState(x => x.Value));
         Assert.Contains("you invite Taskers only", _dialogs.Find(".mud-dialog").TextContent);
         Assert.Equal([WorkspaceRole.Tasker], role.FindComponents<MudSelectItem<WorkspaceRole>>().Select(i => i.Instance.Value));
     }
