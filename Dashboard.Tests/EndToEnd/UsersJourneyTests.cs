@@ -130,5 +130,30 @@ public class UsersJourneyTests : IAsyncLifetime
         Assert.Contains(access.Value.People, p => p.Name == "Ivy Invitee" && p.DirectRole == ResourceRole.Admin);
     }
 
+    [BrowserFact]
+    public async Task SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoined()
+    {
+        var admin = await _session.SetUpAsync();
+        var cara = await _session.AddAccountAsync("cara@acme.example", "Cara Client");
+        var invitations = _session.App.Services.GetRequiredService<Dashboard.Domain.Invitations.InvitationService>();
+        var issued = (await invitations.InviteAsync(await _session.ActorAsync(admin), new Dashboard.Domain.Invitations.InviteCommand(
+            [cara], WorkspaceRole.Tasker, Dashboard.Domain.Workspaces.UserType.External))).Value.Single();
+
+        var page = await _session.NewPageAsync();
+        await page.GotoAsync($"/account/login?invitation={Uri.EscapeDataString(issued.Token)}");
+        await Expect(page.Locator("[data-testid=invitation-banner]")).ToContainTextAsync("Sign in to accept.");
+        await Expect(page.Locator("#email")).ToHaveValueAsync(cara);
+        await page.FillAsync("#password", BrowserSession.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(_session.BaseUrl + "/");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=home-role]")).ToHaveTextAsync("Tasker");
+
+        // The link is spent: opening it again says so instead of offering another join.
+        var again = await _session.NewPageAsync();
+        await again.GotoAsync($"/account/login?invitation={Uri.EscapeDataString(issued.Token)}");
+        await Expect(again.Locator("[data-testid=invitation-error]")).ToContainTextAsync("already been accepted");
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
