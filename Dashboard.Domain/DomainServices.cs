@@ -1,9 +1,9 @@
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Groups;
 using Dashboard.Domain.Invitations;
-using Dashboard.Domain.IssueTags;
+using Dashboard.Domain.Issues;
+using Dashboard.Domain.Tags;
 using Dashboard.Domain.Persistence;
-using Dashboard.Domain.ProjectTags;
 using Dashboard.Domain.Resources;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
@@ -25,8 +25,9 @@ public static class DomainServices
         services.AddScoped<FirstRunSetup>();
         services.AddSingleton<MemberDirectory>();
         services.AddSingleton<GroupService>();
-        services.AddSingleton<ProjectTagDirectory>();
-        services.AddSingleton<IssueTagDirectory>();
+        services.AddSingleton<TagService>();
+        services.AddSingleton<ProjectTagging>();
+        services.AddSingleton<IssueService>();
         services.AddSingleton<JobDirectory>();
         services.AddSingleton<ResourceService>();
         services.AddSingleton<ResourceAccessService>();

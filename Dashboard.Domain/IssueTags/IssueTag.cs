@@ -3,7 +3,7 @@ using Dashboard.Domain.Common;
 namespace Dashboard.Domain.IssueTags;
 
 /// <summary>A workspace-wide label for issues inside Projects.</summary>
-public sealed class IssueTag
+public sealed class IssueTag : Tags.IWorkspaceTag
 {
     public const int NameMaxLength = 50;
 

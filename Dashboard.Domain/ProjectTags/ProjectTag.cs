@@ -3,7 +3,7 @@ using Dashboard.Domain.Common;
 namespace Dashboard.Domain.ProjectTags;
 
 /// <summary>A workspace-wide label for Projects; Admins manage them, Projects carry them.</summary>
-public sealed class ProjectTag
+public sealed class ProjectTag : Tags.IWorkspaceTag
 {
     public const int NameMaxLength = 50;
 

@@ -1,7 +1,7 @@
 namespace Dashboard.Domain.Resources;
 
 public sealed record ResourceRow(Guid Id, ResourceKind Kind, string Name, string Description, DateTimeOffset CreatedAt,
-    string? OntologyName, int LinkCount);
+    string? OntologyName, int LinkCount, IReadOnlyList<string> Tags);
 
 public sealed record ResourceLink(Guid Id, string Name);
 

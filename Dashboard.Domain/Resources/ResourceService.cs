@@ -12,8 +12,9 @@ namespace Dashboard.Domain.Resources;
 /// </summary>
 public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
 {
+    /// <param name="tagIds">Projects only: keep those carrying every one of these project tags.</param>
     public async Task<Page<ResourceRow>> ListAsync(Actor actor, ResourceKind kind, string? search, PageRequest page,
-        CancellationToken ct = default)
+        IReadOnlyCollection<Guid>? tagIds = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var resources = ResourceAuthority.Visible(db, actor).AsNoTracking().OfKind(kind);
@@ -22,6 +23,8 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
             var pattern = SearchText.Contains(search);
             resources = resources.Where(r => EF.Functions.Like(r.Name, pattern, SearchText.Escape));
         }
+        foreach (var tagId in (tagIds ?? []).Distinct())
+            resources = resources.Where(r => db.ProjectTagLinks.Any(l => l.ProjectId == r.Id && l.TagId == tagId));
 
         var total = await resources.CountAsync(ct);
         var rows = await resources.OrderBy(r => r.NormalizedName)
@@ -32,9 +35,19 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
                     .FirstOrDefault(),
                 kind == ResourceKind.Project ? db.ProjectDatasets.Count(l => l.ProjectId == r.Id)
                 : kind == ResourceKind.Dataset ? db.ProjectDatasets.Count(l => l.DatasetId == r.Id)
-                : db.Projects.Count(p => p.OntologyId == r.Id)))
+                : db.Projects.Count(p => p.OntologyId == r.Id), Array.Empty<string>()))
             .ToListAsync(ct);
-        return new Page<ResourceRow>(rows, total);
+        if (kind != ResourceKind.Project) return new Page<ResourceRow>(rows, total);
+
+        // Tag names for this page only, in one query.
+        var ids = rows.Select(r => r.Id).ToList();
+        var tags = (await (from link in db.ProjectTagLinks
+                           join tag in db.ProjectTags on link.TagId equals tag.Id
+                           where ids.Contains(link.ProjectId)
+                           orderby tag.NormalizedName
+                           select new { link.ProjectId, tag.Name }).ToListAsync(ct))
+            .ToLookup(t => t.ProjectId, t => t.Name);
+        return new Page<ResourceRow>(rows.Select(r => r with { Tags = tags[r.Id].ToList() }).ToList(), total);
     }
 
     public async Task<Result<ResourceDetails>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -1,0 +1,34 @@
+namespace Dashboard.Domain.Tags;
+
+/// <summary>The two tag lists of a workspace; they behave alike and label different things.</summary>
+public enum TagKind
+{
+    Project,
+    Issue,
+}
+
+/// <summary>What the project and issue tag entities share, so one service manages both.</summary>
+public interface IWorkspaceTag
+{
+    Guid Id { get; }
+    Guid WorkspaceId { get; }
+    string Name { get; }
+    string NormalizedName { get; }
+    /// <summary>Changes on every rename; a stale value means someone else changed the tag meanwhile.</summary>
+    Guid Version { get; }
+    void Rename(string name);
+}
+
+/// <param name="Version">Sent back with a rename or delete, so a change made meanwhile by someone else is noticed.</param>
+public sealed record TagRow(Guid Id, string Name, int UsageCount, Guid Version);
+
+public sealed record TagChoice(Guid Id, string Name);
+
+public static class TagKinds
+{
+    public static string Noun(this TagKind kind) => kind == TagKind.Project ? "project tag" : "issue tag";
+
+    /// <summary>What a tag of this kind is put on, for counts ("3 Projects", "1 issue").</summary>
+    public static string Labels(this TagKind kind, int count) =>
+        kind == TagKind.Project ? (count == 1 ? "Project" : "Projects") : (count == 1 ? "issue" : "issues");
+}
