@@ -6,6 +6,9 @@ using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Invitations;
 using Dashboard.App.Features.Users;
+using Dashboard.App.Features.Activity;
+using Dashboard.Domain.Activity;
+using Dashboard.Domain.Activity.Imports;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -62,6 +65,19 @@ builder.Services.AddSingleton<SetupState>();
 builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection(InvitationOptions.Section));
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.Section));
 builder.Services.AddSingleton<IInvitationMailer, SmtpInvitationMailer>();
+builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
+builder.Services.AddSingleton(new ImportFolders(dataFolder.StorageRoot, dataFolder.StagingRoot));
+builder.Services.AddSingleton<JobQueue>();
+builder.Services.AddSingleton<DataImportRunner>();
+builder.Services.AddSingleton<LabelImportRunner>();
+if (operatorArgs is null)
+{
+    builder.Services.AddHostedService<JobWorker>();
+    builder.Services.AddHostedService<ActivityHubRelay>();
+}
+builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+// The jobs API speaks enums by name ("ModelTraining", "Success"), as its README example shows.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -70,6 +86,8 @@ await DatabaseInitializer.MigrateAsync(app.Services.GetRequiredService<IDbContex
 app.Logger.LogInformation("Data folder {DataFolder}", dataFolder.Root);
 if (operatorArgs is not null)
     return await OperatorCli.RunAsync(operatorArgs, app.Services.GetRequiredService<OperatorCommands>(), Console.Out, Console.Error);
+var interrupted = await app.Services.GetRequiredService<JobService>().FailInterruptedAsync();
+if (interrupted > 0) app.Logger.LogWarning("{Count} imports were cut off by the last stop and are marked failed", interrupted);
 if (seedDemo)
     await DemoData.SeedAsync(app.Services);
 
@@ -86,6 +104,9 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapAuthEndpoints();
+app.MapJobsApi();
+app.MapFileDownloads();
+app.MapHub<ActivityHub>(ActivityHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -29,6 +29,9 @@ public static class DomainServices
         services.AddSingleton<ProjectTagging>();
         services.AddSingleton<IssueService>();
         services.AddSingleton<JobDirectory>();
+        services.AddSingleton<JobEvents>();
+        services.AddSingleton<JobService>();
+        services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ResourceService>();
         services.AddSingleton<ResourceAccessService>();
         services.AddOptions<InvitationOptions>();

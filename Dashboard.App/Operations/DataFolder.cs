@@ -12,6 +12,8 @@ public sealed record DataFolder(string Root)
     public string DatabasePath => Path.Combine(Root, "dashboard.db");
     public string StorageRoot => Path.Combine(Root, "storage");
     public string KeysFolder => Path.Combine(Root, "keys");
+    /// <summary>Uploads wait here until the worker files them into storage.</summary>
+    public string StagingRoot => Path.Combine(Root, "staging");
 
     public static DataFolder Resolve(IConfiguration configuration)
     {

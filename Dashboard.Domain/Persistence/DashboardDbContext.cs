@@ -44,6 +44,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobProblem> JobProblems => Set<JobProblem>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<LabelAnnotation> Labels => Set<LabelAnnotation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

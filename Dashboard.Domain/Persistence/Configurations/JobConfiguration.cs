@@ -56,3 +56,17 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         e.HasOne<WorkspaceMember>().WithMany().HasForeignKey(k => k.CreatedByMemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class LabelAnnotationConfiguration : IEntityTypeConfiguration<LabelAnnotation>
+{
+    public void Configure(EntityTypeBuilder<LabelAnnotation> e)
+    {
+        e.ToTable("Labels");
+        e.Property(l => l.GeometryJson).HasMaxLength(20_000);
+        e.HasOne<Project>().WithMany().HasForeignKey(l => l.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<DataUnit>().WithMany().HasForeignKey(l => l.DataUnitId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<OntologyClass>().WithMany().HasForeignKey(l => l.OntologyClassId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Job>().WithMany().HasForeignKey(l => l.JobId).OnDelete(DeleteBehavior.SetNull);
+        e.HasIndex(l => new { l.ProjectId, l.DataUnitId });
+    }
+}

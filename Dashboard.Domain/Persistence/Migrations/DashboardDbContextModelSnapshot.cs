@@ -174,6 +174,50 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.ToTable("JobProblems");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Activity.LabelAnnotation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DataUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeometryJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OntologyClassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shape")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataUnitId");
+
+                    b.HasIndex("JobId");
+
+                    b.HasIndex("OntologyClassId");
+
+                    b.HasIndex("ProjectId", "DataUnitId");
+
+                    b.ToTable("Labels", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Groups.Group", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1019,6 +1063,32 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.HasOne("Dashboard.Domain.Activity.Job", null)
                         .WithMany("Problems")
                         .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Activity.LabelAnnotation", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Resources.DataUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DataUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Domain.Activity.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dashboard.Domain.Resources.OntologyClass", null)
+                        .WithMany()
+                        .HasForeignKey("OntologyClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Domain.Resources.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

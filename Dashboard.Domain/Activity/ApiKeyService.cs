@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.Activity;
+
+public sealed record ApiKeyRow(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>The new key's secret: shown once, never stored.</summary>
+public sealed record CreatedApiKey(Guid Id, string Name, string Secret);
+
+/// <summary>Who is calling the jobs API: a live key of one workspace.</summary>
+public sealed record ApiCaller(Guid KeyId, Guid WorkspaceId, string KeyName);
+
+/// <summary>Workspace API keys for external workers: Admins create and revoke them; requests are checked against their hash.</summary>
+public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
+{
+    private const string SecretPrefix = "wd_";
+
+    public async Task<Result<IReadOnlyList<ApiKeyRow>>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        var allowed = actor.Require(Permission.ManageWorkspaceSettings);
+        if (!allowed.Succeeded) return allowed.Error!;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.ApiKeys.AsNoTracking().Where(k => k.WorkspaceId == actor.WorkspaceId).OrderByDescending(k => k.CreatedAt)
+            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt)).ToListAsync(ct);
+    }
+
+    public async Task<Result<CreatedApiKey>> CreateAsync(Actor actor, string? name, CancellationToken ct = default)
+    {
+        var allowed = actor.Require(Permission.ManageWorkspaceSettings);
+        if (!allowed.Succeeded) return allowed.Error!;
+        var checkedName = Names.Validate(name, "Key name", ApiKey.NameMaxLength);
+        if (!checkedName.Succeeded) return checkedName.Error!;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
+
+        var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var key = new ApiKey(actor.WorkspaceId, checkedName.Value, secret[..10], Hash(secret), actor.MemberId, clock.GetUtcNow());
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(ct);
+        return new CreatedApiKey(key.Id, key.Name, secret);
+    }
+
+    public async Task<Result> RevokeAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var allowed = actor.Require(Permission.ManageWorkspaceSettings);
+        if (!allowed.Succeeded) return allowed.Error!;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.WorkspaceId == actor.WorkspaceId, ct);
+        if (key is null) return Error.NotFound("That API key no longer exists.");
+        key.Revoke(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    /// <summary>The caller a secret belongs to, or null for an unknown or revoked key.</summary>
+    public async Task<ApiCaller?> AuthenticateAsync(string? secret, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(secret) || !secret.StartsWith(SecretPrefix, StringComparison.Ordinal)) return null;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var hash = Hash(secret.Trim());
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, ct);
+        if (key is null) return null;
+        var now = clock.GetUtcNow();
+        // Written at most once a minute: a busy worker should not turn every request into a write.
+        if (key.LastUsedAt is not { } last || now - last > TimeSpan.FromMinutes(1))
+        {
+            key.MarkUsed(now);
+            await db.SaveChangesAsync(ct);
+        }
+        return new ApiCaller(key.Id, key.WorkspaceId, key.Name);
+    }
+
+    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}

@@ -1,0 +1,192 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.Activity;
+
+public sealed record JobProblemRow(int Position, string Item, string Message);
+
+public sealed record JobDetails(JobRow Job, IReadOnlyList<JobProblemRow> Problems);
+
+public sealed record JobFile(Guid Id, string Name, long Size, string ContentType, string StoragePath);
+
+/// <summary>An external worker's new job. Only Model training arrives this way; imports are built in.</summary>
+public sealed record ExternalJobCommand(JobType Type, string? Title, Guid? ResourceId);
+
+/// <summary>A worker's report: progress, and optionally the end (Success, or Error with a summary and problems).</summary>
+public sealed record ExternalJobUpdate(int? ItemsDone, int? ItemsTotal, JobStatus? Status, string? ErrorSummary,
+    IReadOnlyList<ExternalJobProblem>? Problems);
+
+public sealed record ExternalJobProblem(string Item, string Message);
+
+/// <summary>
+/// Jobs: started by a member (imports, run by the app's worker) or by an API key (external workers), moved only
+/// forward, and announced on <see cref="JobEvents"/> after every change that is saved.
+/// </summary>
+public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock, JobEvents events)
+{
+    public const string InterruptedMessage = "Interrupted by a server restart.";
+    public const string NoHeartbeatMessage = "No heartbeat: the worker stopped reporting.";
+
+    /// <summary>A data import into a Dataset the actor may change; returns the job and its storage folder (relative).</summary>
+    public async Task<Result<Job>> StartImportAsync(Actor actor, JobType type, Guid resourceId, string title, CancellationToken ct = default)
+    {
+        if (type == JobType.ModelTraining) return Error.Invalid("Model training jobs are started by external workers through the jobs API.");
+        var kind = type == JobType.DataImport ? ResourceKind.Dataset : ResourceKind.Project;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
+        var resource = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, kind, ct);
+        if (!resource.Succeeded) return resource.Error!;
+
+        var job = new Job(actor.WorkspaceId, type, Truncate(title), resourceId, actor.MemberId, null, isExternal: false, clock.GetUtcNow());
+        if (type == JobType.DataImport) job.UseStorageFolder($"{actor.WorkspaceId:N}/{resourceId:N}/{job.Id:N}");
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        events.Publish(job);
+        return job;
+    }
+
+    /// <summary>The worker's progress report for a built-in job.</summary>
+    public Task<Result> ReportProgressAsync(Guid jobId, int done, int total, CancellationToken ct = default) =>
+        ChangeAsync(jobId, job => job.ReportProgress(done, total, clock.GetUtcNow()), ct);
+
+    public Task<Result> SucceedAsync(Guid jobId, CancellationToken ct = default) =>
+        ChangeAsync(jobId, job => job.Succeed(clock.GetUtcNow()), ct);
+
+    public Task<Result> FailAsync(Guid jobId, string summary, IEnumerable<(string Item, string Message)> problems, CancellationToken ct = default) =>
+        ChangeAsync(jobId, job => job.Fail(summary, problems, clock.GetUtcNow()), ct);
+
+    public async Task<Result<JobDetails>> GetAsync(Actor actor, Guid jobId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await JobDirectory.Rows(db, VisibleTo(db, actor)).FirstOrDefaultAsync(j => j.Id == jobId, ct);
+        if (row is null) return Error.NotFound("That job does not exist, or you cannot see it.");
+        var problems = await db.JobProblems.AsNoTracking().Where(p => p.JobId == jobId).OrderBy(p => p.Position)
+            .Select(p => new JobProblemRow(p.Position + 1, p.Item, p.Message)).ToListAsync(ct);
+        return new JobDetails(row, problems);
+    }
+
+    /// <summary>The files a data import stored, for "View folder".</summary>
+    public async Task<Result<IReadOnlyList<JobFile>>> FilesAsync(Actor actor, Guid jobId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!await VisibleTo(db, actor).AnyAsync(j => j.Id == jobId && j.Type == JobType.DataImport, ct))
+            return Error.NotFound("That import does not exist, or you cannot see it.");
+        return await db.DataUnits.AsNoTracking().Where(u => u.JobId == jobId).OrderBy(u => u.Name)
+            .Select(u => new JobFile(u.Id, u.Name, u.Size, u.ContentType, u.StoragePath)).ToListAsync(ct);
+    }
+
+    /// <summary>One stored file, for a download: the actor must be able to see its Dataset.</summary>
+    public async Task<Result<JobFile>> FileAsync(Actor actor, Guid dataUnitId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var visible = ResourceAuthority.Visible(db, actor).Select(r => r.Id);
+        var file = await db.DataUnits.AsNoTracking().Where(u => u.Id == dataUnitId && visible.Contains(u.DatasetId))
+            .Select(u => new JobFile(u.Id, u.Name, u.Size, u.ContentType, u.StoragePath)).FirstOrDefaultAsync(ct);
+        return file is null ? Error.NotFound("That file does not exist, or you cannot see its Dataset.") : file;
+    }
+
+    /// <summary>
+    /// At start-up: built-in jobs still Processing were cut off by a crash or stop, and nothing will resume them.
+    /// </summary>
+    public async Task<int> FailInterruptedAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var left = await db.Jobs.Where(j => j.Status == JobStatus.Processing && !j.IsExternal).ToListAsync(ct);
+        return await FailAllAsync(db, left, InterruptedMessage, ct);
+    }
+
+    /// <summary>External jobs silent for longer than <paramref name="heartbeat"/> are failed; their worker is presumed gone.</summary>
+    public async Task<int> FailSilentExternalAsync(TimeSpan heartbeat, CancellationToken ct = default)
+    {
+        var cutoff = clock.GetUtcNow() - heartbeat;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var silent = await db.Jobs.Where(j => j.Status == JobStatus.Processing && j.IsExternal && j.LastUpdateAt < cutoff).ToListAsync(ct);
+        return await FailAllAsync(db, silent, NoHeartbeatMessage, ct);
+    }
+
+    public async Task<Result<JobRow>> CreateExternalAsync(ApiCaller caller, ExternalJobCommand command, CancellationToken ct = default)
+    {
+        if (command.Type != JobType.ModelTraining)
+            return Error.Invalid("Only ModelTraining jobs are created through the API; imports start from the dashboard.", "type");
+        var title = Names.Validate(command.Title, "title", Job.TitleMaxLength, "title");
+        if (!title.Succeeded) return title.Error!;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (command.ResourceId is { } resourceId
+            && !await db.Resources.AnyAsync(r => r.Id == resourceId && r.WorkspaceId == caller.WorkspaceId, ct))
+            return Error.Invalid("resourceId is not a Project, Dataset or Ontology of this workspace.", "resourceId");
+
+        var job = new Job(caller.WorkspaceId, command.Type, title.Value, command.ResourceId, null, caller.KeyId, isExternal: true, clock.GetUtcNow());
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        events.Publish(job);
+        return await JobDirectory.Rows(db, db.Jobs.Where(j => j.Id == job.Id)).FirstAsync(ct);
+    }
+
+    public async Task<Result<JobRow>> UpdateExternalAsync(ApiCaller caller, Guid jobId, ExternalJobUpdate update, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId && j.WorkspaceId == caller.WorkspaceId && j.IsExternal, ct);
+        if (job is null) return Error.NotFound("No job with that id was created through the API in this workspace.");
+        var now = clock.GetUtcNow();
+
+        if (update.ItemsDone is not null || update.ItemsTotal is not null)
+        {
+            var progress = job.ReportProgress(update.ItemsDone ?? job.ItemsDone, update.ItemsTotal ?? job.ItemsTotal, now);
+            if (!progress.Succeeded) return progress.Error!;
+        }
+        var ended = update.Status switch
+        {
+            null => job.IsFinished ? Error.Conflict($"The job has already ended ({job.Status}).") : job.ReportProgress(job.ItemsDone, job.ItemsTotal, now),
+            JobStatus.Processing => job.IsFinished
+                ? Error.Conflict($"The job has already ended ({job.Status}); it cannot go back to Processing.")
+                : Result.Success(),
+            JobStatus.Success => job.Succeed(now),
+            _ => string.IsNullOrWhiteSpace(update.ErrorSummary)
+                ? Error.Invalid("An Error needs errorSummary: one sentence on what went wrong.", "errorSummary")
+                : job.Fail(update.ErrorSummary.Trim()[..Math.Min(update.ErrorSummary.Trim().Length, 2000)],
+                    (update.Problems ?? []).Select(p => (p.Item, p.Message)), now),
+        };
+        if (!ended.Succeeded) return ended.Error!;
+        await db.SaveChangesAsync(ct);
+        events.Publish(job);
+        return await JobDirectory.Rows(db, db.Jobs.Where(j => j.Id == job.Id)).FirstAsync(ct);
+    }
+
+    /// <summary>What the actor may see: Admins every job of the workspace, others the jobs they started.</summary>
+    public static IQueryable<Job> VisibleTo(DashboardDbContext db, Actor actor)
+    {
+        var jobs = db.Jobs.AsNoTracking().Where(j => j.WorkspaceId == actor.WorkspaceId);
+        return actor.Can(Permission.ViewAllResources) ? jobs : jobs.Where(j => j.StartedByMemberId == actor.MemberId);
+    }
+
+    public static bool CanSee(Actor actor, JobChange change) =>
+        change.WorkspaceId == actor.WorkspaceId
+        && (actor.Can(Permission.ViewAllResources) || change.StartedByMemberId == actor.MemberId);
+
+    private async Task<Result> ChangeAsync(Guid jobId, Func<Job, Result> change, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct);
+        if (job is null) return Error.NotFound("That job no longer exists.");
+        var changed = change(job);
+        if (!changed.Succeeded) return changed;
+        await db.SaveChangesAsync(ct);
+        events.Publish(job);
+        return Result.Success();
+    }
+
+    private async Task<int> FailAllAsync(DashboardDbContext db, List<Job> jobs, string message, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var job in jobs) job.Fail(message, [], now);
+        await db.SaveChangesAsync(ct);
+        foreach (var job in jobs) events.Publish(job);
+        return jobs.Count;
+    }
+
+    private static string Truncate(string title) => title.Length <= Job.TitleMaxLength ? title : title[..(Job.TitleMaxLength - 1)] + "…";
+}
