@@ -62,7 +62,7 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
     public async Task<Result<JobDetails>> GetAsync(Actor actor, Guid jobId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var row = await JobDirectory.Rows(db, VisibleTo(db, actor)).FirstOrDefaultAsync(j => j.Id == jobId, ct);
+        var row = await JobDirectory.Rows(db, VisibleTo(db, actor).Where(j => j.Id == jobId)).FirstOrDefaultAsync(ct);
         if (row is null) return Error.NotFound("That job does not exist, or you cannot see it.");
         var problems = await db.JobProblems.AsNoTracking().Where(p => p.JobId == jobId).OrderBy(p => p.Position)
             .Select(p => new JobProblemRow(p.Position + 1, p.Item, p.Message)).ToListAsync(ct);

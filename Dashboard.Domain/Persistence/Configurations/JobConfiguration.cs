@@ -36,6 +36,8 @@ internal sealed class JobProblemConfiguration : IEntityTypeConfiguration<JobProb
 {
     public void Configure(EntityTypeBuilder<JobProblem> e)
     {
+        // Ids come from the app, so a problem added to a tracked job's list is inserted, not taken for an existing row.
+        e.Property(p => p.Id).ValueGeneratedNever();
         e.Property(p => p.Item).HasMaxLength(1024);
         e.Property(p => p.Message).HasMaxLength(2000);
         e.HasIndex(p => new { p.JobId, p.Position });

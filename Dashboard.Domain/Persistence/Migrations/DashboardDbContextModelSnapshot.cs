@@ -148,7 +148,6 @@ namespace Dashboard.Domain.Persistence.Migrations
             modelBuilder.Entity("Dashboard.Domain.Activity.JobProblem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Item")
