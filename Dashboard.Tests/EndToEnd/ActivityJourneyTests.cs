@@ -1,0 +1,97 @@
+using Dashboard.Domain.Resources;
+using Dashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public class ActivityJourneyTests : IAsyncLifetime
+{
+    private BrowserSession _session = default!;
+    private readonly string _files = Path.Combine(Path.GetTempPath(), "dashboard-e2e-files-" + Guid.NewGuid().ToString("N"));
+
+    public async Task InitializeAsync()
+    {
+        _session = await BrowserSession.StartAsync();
+        Directory.CreateDirectory(_files);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _session.DisposeAsync();
+        Directory.Delete(_files, recursive: true);
+    }
+
+    private string FileOf(string name, byte[] content)
+    {
+        var path = Path.Combine(_files, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    private static ILocator JobRow(IPage page, string title) =>
+        page.Locator("[data-testid=activity-grid] tbody tr").Filter(new() { HasText = title });
+
+    [BrowserFact]
+    public async Task AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetails()
+    {
+        var admin = await _session.SetUpAsync();
+        var resources = _session.App.Services.GetRequiredService<ResourceService>();
+        var actor = await _session.ActorAsync(admin);
+        var dataset = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
+        var ontology = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Ontology, "Road", ""))).Value;
+        await resources.AddClassAsync(actor, ontology, "Car", LabelShape.BoundingBox);
+        var project = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Project, "Perception", "", ontology, [dataset]))).Value;
+
+        var watcher = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(watcher, admin);
+        await watcher.GotoAsync("/settings/activity");
+        await BrowserSession.WaitForInteractiveAsync(watcher);
+        await Expect(watcher.Locator("[data-testid=activity-live]")).ToHaveTextAsync("Live");
+
+        // A few megabytes, so the upload takes long enough to watch the job wait at 0 %.
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+        var big = png.Concat(new byte[6 * 1024 * 1024]).ToArray();
+        var worker = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(worker, admin);
+        await worker.GotoAsync($"/datasets/{dataset}");
+        await BrowserSession.WaitForInteractiveAsync(worker);
+        await worker.Locator("[data-testid=resource-import]").ClickAsync();
+        await worker.Locator("[data-testid=import-files]").SetInputFilesAsync([FileOf("frame-1.png", big), FileOf("frame-2.png", png)]);
+        await Expect(worker.Locator("[data-testid=import-chosen]")).ToContainTextAsync("2 files");
+        await worker.Locator("[data-testid=import-start]").ClickAsync();
+
+        var row = JobRow(watcher, "2 files into Street scenes");
+        await Expect(row.Locator("[data-testid=job-status]")).ToHaveTextAsync("Processing");
+        await BrowserSession.ScreenshotAsync(watcher, "activity-processing");
+        await Expect(row.Locator("[data-testid=job-status]")).ToHaveTextAsync("Success", new() { Timeout = 30_000 });
+        await BrowserSession.ScreenshotAsync(watcher, "activity-success");
+
+        // "View folder" lists what the import stored.
+        await row.Locator("[data-testid=job-folder]").ClickAsync();
+        await Expect(watcher.Locator("[data-testid=job-files]")).ToContainTextAsync("frame-1.png");
+        await Expect(watcher.Locator("[data-testid=job-files]")).ToContainTextAsync("frame-2.png");
+
+        // A labels file naming an unknown class imports nothing, and says why.
+        await watcher.GotoAsync("/settings/activity");
+        await BrowserSession.WaitForInteractiveAsync(watcher);
+        await worker.GotoAsync($"/projects/{project}");
+        await BrowserSession.WaitForInteractiveAsync(worker);
+        await worker.Locator("[data-testid=resource-import]").ClickAsync();
+        await worker.Locator("[data-testid=import-files]").SetInputFilesAsync(FileOf("labels.json", """
+            {"images": [{"id": 1, "file_name": "frame-2.png"}], "categories": [{"id": 1, "name": "Truck"}],
+             "annotations": [{"image_id": 1, "category_id": 1, "bbox": [1, 1, 5, 5]}]}
+            """u8.ToArray()));
+        await worker.Locator("[data-testid=import-start]").ClickAsync();
+
+        var labels = JobRow(watcher, "Labels from labels.json into Perception");
+        await Expect(labels.Locator("[data-testid=job-status]")).ToHaveTextAsync("Error", new() { Timeout = 30_000 });
+        await labels.Locator("[data-testid=job-error-details]").ClickAsync();
+        await Expect(watcher.Locator("[data-testid=job-error-summary]")).ToHaveTextAsync("Nothing was imported: the file has 2 problems.");
+        await Expect(watcher.Locator("[data-testid=job-problems]")).ToContainTextAsync("\"Truck\" is not a class of this Project's Ontology.");
+        await BrowserSession.ScreenshotAsync(watcher, "activity-error-details");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
