@@ -31,6 +31,9 @@ internal static class DemoData
     private static readonly string[] LastNames =
         ["Okafor", "Lindqvist", "Tanaka", "Moreau", "Kowalski", "Haddad", "Silva", "Novak", "Brennan", "Iyer"];
 
+    /// <summary>"Dashboard:DemoJobs": how many historic jobs the demo adds, to see the Activity Center at scale (e.g. 200000).</summary>
+    public const string JobCountSetting = "Dashboard:DemoJobs";
+
     public static async Task SeedAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -41,6 +44,8 @@ internal static class DemoData
 
         if (!await db.Workspaces.AnyAsync(w => w.NormalizedName == WorkspaceName.ToUpperInvariant()))
             await SeedWorkspaceAsync(db, users, clock.GetUtcNow());
+        var wanted = scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<int?>(JobCountSetting) ?? 0;
+        if (wanted > 0) await SeedManyJobsAsync(services, wanted, clock.GetUtcNow(), logger);
 
         logger.LogInformation("Demo workspace {Workspace} is ready", WorkspaceName);
         Console.WriteLine();
@@ -189,8 +194,9 @@ internal static class DemoData
             var job = new Job(workspace.Id, type, title, resource.Id, starter.Id, null, type == JobType.ModelTraining, started);
             var total = 12 + j;
             if (type == JobType.DataImport) job.UseStorageFolder($"{workspace.Id:N}/{resource.Id:N}/{job.Id:N}");
-            if (j < 3)
-                job.ReportProgress(total / 3 * (j + 1) - 1, total, started.AddMinutes(2));
+            if (j < 3 && type == JobType.ModelTraining)
+                // Only an external job is left running: nothing in this process would ever move a built-in one.
+                job.ReportProgress(total / 3 * (j + 1) - 1, total, now);
             else if (j % 7 == 0)
             {
                 job.ReportProgress(total / 2, total, started.AddMinutes(3));
@@ -208,5 +214,41 @@ internal static class DemoData
 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+    }
+
+    /// <summary>Tops the demo workspace up to <paramref name="wanted"/> finished jobs, in batches, for looking at the list at scale.</summary>
+    private static async Task SeedManyJobsAsync(IServiceProvider services, int wanted, DateTimeOffset now, ILogger logger)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        Guid workspaceId;
+        List<Guid> starters, datasets;
+        int existing;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            workspaceId = await db.Workspaces.Where(w => w.NormalizedName == WorkspaceName.ToUpperInvariant()).Select(w => w.Id).FirstAsync();
+            starters = await db.Members.Where(m => m.WorkspaceId == workspaceId && m.Status == MemberStatus.Joined).Select(m => m.Id).Take(10).ToListAsync();
+            datasets = await db.Datasets.Where(d => d.WorkspaceId == workspaceId).Select(d => d.Id).ToListAsync();
+            existing = await db.Jobs.CountAsync(j => j.WorkspaceId == workspaceId);
+        }
+        var random = new Random(7);
+        for (var done = existing; done < wanted;)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var batch = Math.Min(5_000, wanted - done);
+            for (var i = 0; i < batch; i++, done++)
+            {
+                var type = (JobType)(done % 3);
+                var started = now.AddMinutes(-(done * 7) - random.Next(0, 5));
+                var job = new Job(workspaceId, type, $"Historic {type} #{done}", datasets[done % datasets.Count], starters[done % starters.Count],
+                    null, type == JobType.ModelTraining, started);
+                job.ReportProgress(10, 10, started.AddMinutes(1));
+                if (done % 11 == 0) job.Fail("Demo failure.", [], started.AddMinutes(2));
+                else job.Succeed(started.AddMinutes(2));
+                db.Jobs.Add(job);
+            }
+            await db.SaveChangesAsync();
+            logger.LogInformation("Demo jobs: {Done} of {Wanted}", done, wanted);
+        }
     }
 }
