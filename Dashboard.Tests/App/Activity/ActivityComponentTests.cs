@@ -1,0 +1,65 @@
+using Bunit;
+using Dashboard.App.Features.Activity;
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Activity;
+using Dashboard.Domain.Resources;
+using Dashboard.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Dashboard.Tests.App.Activity;
+
+public class ActivityComponentTests : AppComponentTestBase
+{
+    private Actor _admin = default!;
+    private JobService _jobs = default!;
+    private Guid _dataset;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _admin = await SignInAsAsync(WorkspaceRole.Admin);
+        _jobs = Services.GetRequiredService<JobService>();
+        _dataset = (await Services.GetRequiredService<ResourceService>().CreateAsync(_admin, new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
+    }
+
+    private async Task<Guid> FailedJobAsync(string title)
+    {
+        var job = (await _jobs.StartImportAsync(_admin, JobType.DataImport, _dataset, title)).Value;
+        await _jobs.FailAsync(job.Id, "1 of 2 files could not be imported.", [("broken.png", "is unreadable."), ("notes.heic", ".heic files are not supported.")]);
+        return job.Id;
+    }
+
+    [Fact]
+    public async Task TheErrorDialog_ListsEveryProblemInOrder()
+    {
+        var jobId = await FailedJobAsync("2 files");
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+
+        await dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<JobErrorDialog>("Details",
+            new DialogParameters<JobErrorDialog> { { d => d.Actor, _admin }, { d => d.JobId, jobId } }));
+
+        dialogs.WaitForAssertion(() => Assert.Equal("1 of 2 files could not be imported.", dialogs.Find("[data-testid=job-error-summary]").TextContent.Trim()));
+        var rows = dialogs.FindAll("[data-testid=job-problems] tbody tr").Select(r => r.TextContent.Trim()).ToList();
+        Assert.Equal(["1broken.pngis unreadable.", "2notes.heic.heic files are not supported."], rows);
+    }
+
+    [Fact]
+    public async Task FiltersInTheAddress_NarrowTheList()
+    {
+        await FailedJobAsync("Failed import");
+        var ok = (await _jobs.StartImportAsync(_admin, JobType.DataImport, _dataset, "Good import")).Value;
+        await _jobs.SucceedAsync(ok.Id);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/settings/activity?type=DataImport&status=Error");
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Render<MudPopoverProvider>();
+
+        var tab = Render<ActivityTab>(p => p.Add(t => t.Actor, _admin));
+
+        tab.WaitForAssertion(() => Assert.Single(tab.FindAll("[data-testid=job-status]")));
+        Assert.Contains("Failed import", tab.Find("[data-testid=activity-grid]").TextContent);
+        Assert.DoesNotContain("Good import", tab.Find("[data-testid=activity-grid]").TextContent);
+    }
+}
