@@ -32,6 +32,8 @@ public static class DomainServices
         services.AddSingleton<JobEvents>();
         services.AddSingleton<JobService>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<WorkspaceSettingsService>();
+        services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ResourceService>();
         services.AddSingleton<ResourceAccessService>();
         services.AddOptions<InvitationOptions>();

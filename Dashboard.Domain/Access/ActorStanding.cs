@@ -22,6 +22,10 @@ internal static class ActorStanding
             return Error.Forbidden($"You no longer belong to {actor.WorkspaceName}. Nothing was changed.");
         if (current != actor.Role)
             return Error.Forbidden($"Your role in {actor.WorkspaceName} is now {current.Value.Display()}. Reload the page; nothing was changed.");
+        var blockedByTwoFactor = await db.Workspaces.AnyAsync(w => w.Id == actor.WorkspaceId && w.RequireTwoFactor, ct)
+                                 && !await db.Users.AnyAsync(a => a.Id == actor.AccountId && a.TwoFactorEnabled, ct);
+        if (blockedByTwoFactor)
+            return Error.Forbidden($"{actor.WorkspaceName} requires two-factor sign-in. Set it up on your account page; nothing was changed.");
         return Result.Success();
     }
 }

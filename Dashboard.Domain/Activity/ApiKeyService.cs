@@ -1,3 +1,4 @@
+using Dashboard.Domain.Audit;
 using System.Security.Cryptography;
 using System.Text;
 using Dashboard.Domain.Access;
@@ -42,6 +43,7 @@ public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory,
         var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var key = new ApiKey(actor.WorkspaceId, checkedName.Value, secret[..10], Hash(secret), actor.MemberId, clock.GetUtcNow());
         db.ApiKeys.Add(key);
+        await AuditTrail.RecordAsync(db, actor, AuditActions.ApiKeyCreated, key.Name, null, key.Prefix + "…", key.CreatedAt, ct);
         await db.SaveChangesAsync(ct);
         return new CreatedApiKey(key.Id, key.Name, secret);
     }
@@ -54,6 +56,7 @@ public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory,
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.WorkspaceId == actor.WorkspaceId, ct);
         if (key is null) return Error.NotFound("That API key no longer exists.");
         key.Revoke(clock.GetUtcNow());
+        await AuditTrail.RecordAsync(db, actor, AuditActions.ApiKeyRevoked, key.Name, null, null, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }

@@ -1,3 +1,4 @@
+using Dashboard.Domain.Audit;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
@@ -88,6 +89,8 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         foreach (var id in command.MemberIds) group.AddMember(id);
         foreach (var id in command.ManagerIds) group.AddManager(id);
         db.Groups.Add(group);
+        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupCreated, group.Name, null,
+            $"{command.MemberIds.Count} members, {command.ManagerIds.Count} managers", clock.GetUtcNow(), ct);
         return await SaveAsync(db, group.Name, ct) is { } conflict ? conflict : group.Id;
     }
 
@@ -101,6 +104,8 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         var details = await ValidateDetailsAsync(db, actor, name, description, id, ct);
         if (!details.Succeeded) return details;
 
+        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupChanged, group.Value.Name, $"{group.Value.Name}: {group.Value.Description}",
+            $"{name!.Trim()}: {description?.Trim()}", clock.GetUtcNow(), ct);
         group.Value.Rename(name!.Trim());
         group.Value.Describe(description?.Trim() ?? "");
         return await SaveAsync(db, group.Value.Name, ct) ?? Result.Success();
@@ -118,6 +123,7 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         if (!checkedIds.Succeeded) return checkedIds;
 
         foreach (var memberId in memberIds) group.Value.AddMember(memberId);
+        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupChanged, group.Value.Name, null, $"added {memberIds.Count} member(s)", clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }
@@ -130,7 +136,10 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         var group = await FindForMemberEditAsync(db, actor, id, ct);
         if (!group.Succeeded) return group.Error!;
         var removed = await db.GroupMemberships.Where(m => m.GroupId == id && m.MemberId == memberId).ExecuteDeleteAsync(ct);
-        return removed == 0 ? Error.NotFound("That person is not a member of this group.") : Result.Success();
+        if (removed == 0) return Error.NotFound("That person is not a member of this group.");
+        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupChanged, group.Value.Name, await NameOfAsync(db, memberId, ct), "removed as member", clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
     }
 
     public async Task<Result> AddManagersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default)
@@ -145,6 +154,7 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         if (!checkedIds.Succeeded) return checkedIds;
 
         foreach (var memberId in memberIds) group.Value.AddManager(memberId);
+        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupChanged, group.Value.Name, null, $"added {memberIds.Count} manager(s)", clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }
@@ -157,7 +167,10 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         var group = await FindForAdminAsync(db, actor, id, "choose group managers", ct);
         if (!group.Succeeded) return group.Error!;
         var removed = await db.GroupManagers.Where(m => m.GroupId == id && m.MemberId == memberId).ExecuteDeleteAsync(ct);
-        return removed == 0 ? Error.NotFound("That person does not manage this group.") : Result.Success();
+        if (removed == 0) return Error.NotFound("That person does not manage this group.");
+        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupChanged, group.Value.Name, await NameOfAsync(db, memberId, ct), "removed as manager", clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
     }
 
     /// <summary>The confirmation for deleting a group: it names the resources that lose the group's access.</summary>
@@ -187,6 +200,7 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         var group = await FindForAdminAsync(db, actor, id, "delete groups", ct);
         if (!group.Succeeded) return group.Error!;
         db.Groups.Remove(group.Value);
+        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupDeleted, group.Value.Name, $"{group.Value.Members.Count} members", null, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }
@@ -277,6 +291,9 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         return db.Members.Where(m => list.Contains(m.Id)).OrderBy(m => m.DisplayName)
             .Select(m => new GroupPerson(m.Id, m.DisplayName, m.Email, m.UserType, m.Status)).ToListAsync(ct);
     }
+
+    private static async Task<string> NameOfAsync(DashboardDbContext db, Guid memberId, CancellationToken ct) =>
+        await db.Members.Where(m => m.Id == memberId).Select(m => m.DisplayName).FirstOrDefaultAsync(ct) ?? "a former member";
 
     private static Error NameTaken(string name) => Error.Conflict($"A group called \"{name}\" already exists in this workspace.", "Name");
 

@@ -1,3 +1,4 @@
+using Dashboard.Domain.Audit;
 using System.Text.RegularExpressions;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
@@ -45,6 +46,7 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
 
         var entry = new EmailDomain(actor.WorkspaceId, parsed.Value, role, userType, clock.GetUtcNow());
         db.EmailDomains.Add(entry);
+        await AuditTrail.RecordAsync(db, actor, AuditActions.EmailDomainChanged, parsed.Value, null, $"{role.Display()}, {userType}", entry.CreatedAt, ct);
         await db.SaveChangesAsync(ct);
         return entry.Id;
     }
@@ -56,8 +58,13 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
         await using var db = await factory.CreateDbContextAsync(ct);
         var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
         if (!standing.Succeeded) return standing.Error!;
-        var removed = await db.EmailDomains.Where(d => d.Id == id && d.WorkspaceId == actor.WorkspaceId).ExecuteDeleteAsync(ct);
-        return removed == 0 ? Error.NotFound("That domain is no longer registered. Reload the list.") : Result.Success();
+        var domain = await db.EmailDomains.FirstOrDefaultAsync(d => d.Id == id && d.WorkspaceId == actor.WorkspaceId, ct);
+        if (domain is null) return Error.NotFound("That domain is no longer registered. Reload the list.");
+        db.EmailDomains.Remove(domain);
+        await AuditTrail.RecordAsync(db, actor, AuditActions.EmailDomainChanged, domain.Domain, $"{domain.Role.Display()}, {domain.UserType}", "removed",
+            clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
     }
 
     /// <summary>"@Acme.example " is read as "acme.example"; anything that is not a host name is refused with the reason.</summary>

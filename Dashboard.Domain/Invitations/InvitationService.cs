@@ -1,3 +1,4 @@
+using Dashboard.Domain.Audit;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
@@ -65,6 +66,8 @@ public sealed class InvitationService(IDbContextFactory<DashboardDbContext> fact
             }
             issued.Add(await IssueLinkAsync(db, actor, member, now, ct));
         }
+        await AuditTrail.RecordAsync(db, actor, AuditActions.MembersInvited, string.Join(", ", issued.Select(i => i.Email)), null,
+            $"{command.Role.Display()}, {command.UserType}", now, ct);
         await db.SaveChangesAsync(ct);
         return issued;
     }
@@ -83,6 +86,7 @@ public sealed class InvitationService(IDbContextFactory<DashboardDbContext> fact
         await InvitationAcceptance.VoidLinksAsync(db, member.Id, now, ct);
         if (member.Status == MemberStatus.Declined) member.Reinvite(member.Role, member.UserType, now);
         var issued = await IssueLinkAsync(db, actor, member, now, ct);
+        await AuditTrail.RecordAsync(db, actor, AuditActions.InvitationResent, member.Email, null, null, now, ct);
         await db.SaveChangesAsync(ct);
         return issued;
     }
@@ -99,6 +103,7 @@ public sealed class InvitationService(IDbContextFactory<DashboardDbContext> fact
         if (!open.Any(i => i.IsUsable(now)))
             return Error.Conflict($"{found.Value.Email} has no working invitation link to revoke.");
         open.ForEach(i => i.Revoke(now));
+        await AuditTrail.RecordAsync(db, actor, AuditActions.InvitationRevoked, found.Value.Email, null, null, now, ct);
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }

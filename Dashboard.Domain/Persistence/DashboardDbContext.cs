@@ -45,6 +45,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<JobProblem> JobProblems => Set<JobProblem>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<LabelAnnotation> Labels => Set<LabelAnnotation>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

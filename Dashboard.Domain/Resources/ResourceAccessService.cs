@@ -1,3 +1,4 @@
+using Dashboard.Domain.Audit;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
@@ -144,6 +145,8 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
             if (entry is not null) entry.ChangeRole(role);
             else db.ResourceAccess.Add(groups ? ResourceAccess.ForGroup(resourceId, id, role, now) : ResourceAccess.ForMember(resourceId, id, role, now));
         }
+        await AuditTrail.RecordAsync(db, actor, AuditActions.AccessChanged, $"{kind} \"{found.Value.Name}\"", null,
+            $"{distinct.Count} {(groups ? "group(s)" : "member(s)")} as {role.Display()}", now, ct);
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }
@@ -162,6 +165,8 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
         if (entry.Role == ResourceRole.Admin && role != ResourceRole.Admin && await IsLastAdminEntryAsync(db, entry, ct))
             return Error.Conflict("This is the only Admin of the resource. Make someone else Admin first.");
 
+        await AuditTrail.RecordAsync(db, actor, AuditActions.AccessChanged, $"{found.Value.Kind} \"{found.Value.Name}\"", entry.Role.Display(),
+            role.Display(), clock.GetUtcNow(), ct);
         entry.ChangeRole(role);
         await db.SaveChangesAsync(ct);
         return Result.Success();
@@ -180,6 +185,8 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
             return Error.Conflict("This is the only Admin of the resource. Make someone else Admin before removing them.");
 
         db.ResourceAccess.Remove(entry);
+        await AuditTrail.RecordAsync(db, actor, AuditActions.AccessChanged, $"{found.Value.Kind} \"{found.Value.Name}\"", entry.Role.Display(),
+            "removed", clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }
@@ -233,6 +240,8 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
                 ? ResourceAccess.ForGroup(resourceId, g, role, now)
                 : ResourceAccess.ForMember(resourceId, holder.MemberId!.Value, role, now));
         }
+        await AuditTrail.RecordAsync(db, actor, AuditActions.AccessChanged, $"{resourceIds.Distinct().Count()} {kind}(s)", null,
+            $"{(holder.GroupId is null ? "a member" : "a group")} as {role.Display()}", now, ct);
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }

@@ -1,3 +1,4 @@
+using Dashboard.Domain.Audit;
 using System.Text.RegularExpressions;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
@@ -78,6 +79,7 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
         var taken = await TakenAsync(db, kind, actor.WorkspaceId, checkedName.Value, id, ct);
         if (taken is not null) return taken;
 
+        await AuditTrail.RecordAsync(db, actor, AuditActions.TagRenamed, kind.Noun(), tag.Name, checkedName.Value, clock.GetUtcNow(), ct);
         tag.Rename(checkedName.Value);
         return await SaveAsync(db, kind, checkedName.Value, tag.Name, ct);
     }
@@ -101,11 +103,17 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
         await using var db = await factory.CreateDbContextAsync(ct);
         var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
         if (!standing.Succeeded) return standing.Error!;
+        var name = await Tags(db, kind).Where(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId).Select(t => t.Name).FirstOrDefaultAsync(ct);
         // One statement that only matches the version the person saw: a rename or delete in between makes it match nothing.
         var deleted = kind == TagKind.Project
             ? await db.ProjectTags.Where(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId && t.Version == seenVersion).ExecuteDeleteAsync(ct)
             : await db.IssueTags.Where(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId && t.Version == seenVersion).ExecuteDeleteAsync(ct);
-        if (deleted == 1) return Result.Success();
+        if (deleted == 1)
+        {
+            await AuditTrail.RecordAsync(db, actor, AuditActions.TagDeleted, kind.Noun(), name, null, clock.GetUtcNow(), ct);
+            await db.SaveChangesAsync(ct);
+            return Result.Success();
+        }
         var current = await Tags(db, kind).Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct);
         return current is null ? Gone(kind) : ChangedMeanwhile(kind, current);
     }
@@ -134,6 +142,7 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
         IWorkspaceTag tag = kind == TagKind.Project
             ? db.ProjectTags.Add(new ProjectTag(actor.WorkspaceId, checkedName.Value, now)).Entity
             : db.IssueTags.Add(new IssueTag(actor.WorkspaceId, checkedName.Value, now)).Entity;
+        await AuditTrail.RecordAsync(db, actor, AuditActions.TagCreated, kind.Noun(), null, checkedName.Value, now, ct);
         var saved = await SaveAsync(db, kind, checkedName.Value, checkedName.Value, ct);
         return saved.Succeeded ? tag.Id : saved.Error!;
     }

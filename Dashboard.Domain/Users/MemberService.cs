@@ -1,3 +1,4 @@
+using Dashboard.Domain.Audit;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Invitations;
@@ -83,6 +84,8 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
         if (member.IsAdmin) return Error.Forbidden(AdminsStayMessage);
         if (WhyRoleNotAllowed(role, member.UserType) is { } why) return Error.Invalid(why, "Role");
 
+        await AuditTrail.RecordAsync(db, actor, AuditActions.RoleChanged, $"{member.DisplayName} <{member.Email}>", member.Role.Display(),
+            role.Display(), clock.GetUtcNow(), ct);
         member.ChangeRole(role);
         await db.SaveChangesAsync(ct);
         changes.Announce(member.AccountId);
@@ -126,6 +129,8 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
         if (!over.Succeeded) return over;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await AuditTrail.RecordAsync(db, actor, AuditActions.MemberRemoved, $"{member.DisplayName} <{member.Email}>", member.Role.Display(),
+            replacementId is null ? null : "resources handed to a replacement", clock.GetUtcNow(), ct);
         var removed = await MemberRemoval.RemoveAsync(db, member, replacementId, clock.GetUtcNow(), ct);
         if (!removed.Succeeded) return removed;
         await transaction.CommitAsync(ct);

@@ -21,11 +21,15 @@ public sealed class MembershipService(IDbContextFactory<DashboardDbContext> fact
         var currentWorkspaceId = await db.Users.Where(a => a.Id == accountId)
             .Select(a => a.CurrentWorkspaceId).FirstOrDefaultAsync(ct);
 
+        var hasTwoFactor = await db.Users.Where(a => a.Id == accountId).Select(a => a.TwoFactorEnabled).FirstOrDefaultAsync(ct);
+
         // The chosen workspace first; otherwise the earliest joined one, so a removal lands somewhere sensible.
+        // A workspace that requires two-factor sign-in is out of reach until the account has it (SPEC "Security").
         return await (
                 from member in db.Members
                 join workspace in db.Workspaces on member.WorkspaceId equals workspace.Id
                 where member.AccountId == accountId && member.Status == MemberStatus.Joined
+                      && (hasTwoFactor || !workspace.RequireTwoFactor)
                 orderby member.WorkspaceId == currentWorkspaceId descending, member.JoinedAt
                 select new Actor(accountId, member.Id, workspace.Id, workspace.Name, member.Role, member.UserType))
             .FirstOrDefaultAsync(ct);
@@ -42,6 +46,18 @@ public sealed class MembershipService(IDbContextFactory<DashboardDbContext> fact
         return current is null ? null : actor with { Role = current.Role, UserType = current.UserType };
     }
 
+    /// <summary>The account's workspaces that require two-factor sign-in it has not set up: they wait behind set-up.</summary>
+    public async Task<IReadOnlyList<string>> BlockedByTwoFactorAsync(Guid accountId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.Users.Where(a => a.Id == accountId).Select(a => a.TwoFactorEnabled).FirstOrDefaultAsync(ct)) return [];
+        return await (from member in db.Members
+                      join workspace in db.Workspaces on member.WorkspaceId equals workspace.Id
+                      where member.AccountId == accountId && member.Status == MemberStatus.Joined && workspace.RequireTwoFactor
+                      orderby workspace.Name
+                      select workspace.Name).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<WorkspaceChoice>> ListWorkspacesAsync(Guid accountId, CancellationToken ct = default)
     {
         var currentWorkspaceId = (await GetActorAsync(accountId, ct))?.WorkspaceId;
@@ -50,6 +66,7 @@ public sealed class MembershipService(IDbContextFactory<DashboardDbContext> fact
                 from member in db.Members
                 join workspace in db.Workspaces on member.WorkspaceId equals workspace.Id
                 where member.AccountId == accountId && member.Status == MemberStatus.Joined
+                      && (db.Users.Any(a => a.Id == accountId && a.TwoFactorEnabled) || !workspace.RequireTwoFactor)
                 orderby workspace.Name
                 select new WorkspaceChoice(workspace.Id, workspace.Name, member.Role, workspace.Id == currentWorkspaceId))
             .ToListAsync(ct);

@@ -1,0 +1,65 @@
+using Dashboard.Domain.Common;
+
+namespace Dashboard.Domain.Audit;
+
+/// <summary>One change an admin or manager made: who, what, on what, before and after, when.</summary>
+public sealed class AuditEntry
+{
+    public const int TextMaxLength = 500;
+
+    private AuditEntry() { }
+
+    public AuditEntry(Guid workspaceId, Guid? actorMemberId, string actorName, string action, string target, string? before,
+        string? after, DateTimeOffset at)
+    {
+        Id = Ids.New();
+        WorkspaceId = workspaceId;
+        ActorMemberId = actorMemberId;
+        ActorName = Clip(actorName);
+        Action = action;
+        Target = Clip(target);
+        Before = before is null ? null : Clip(before);
+        After = after is null ? null : Clip(after);
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid WorkspaceId { get; private set; }
+    /// <summary>Kept as a plain id: the entry outlives the member, whose name is copied into <see cref="ActorName"/>.</summary>
+    public Guid? ActorMemberId { get; private set; }
+    public string ActorName { get; private set; } = "";
+    public string Action { get; private set; } = "";
+    public string Target { get; private set; } = "";
+    public string? Before { get; private set; }
+    public string? After { get; private set; }
+    public DateTimeOffset At { get; private set; }
+
+    private static string Clip(string text) => text.Length <= TextMaxLength ? text : text[..(TextMaxLength - 1)] + "…";
+}
+
+/// <summary>The kinds of change the audit log names; stable strings, so filters and exports keep working.</summary>
+public static class AuditActions
+{
+    public const string MembersInvited = "members.invited";
+    public const string InvitationResent = "invitation.resent";
+    public const string InvitationRevoked = "invitation.revoked";
+    public const string RoleChanged = "member.role-changed";
+    public const string MemberRemoved = "member.removed";
+    public const string GroupCreated = "group.created";
+    public const string GroupChanged = "group.changed";
+    public const string GroupDeleted = "group.deleted";
+    public const string TagCreated = "tag.created";
+    public const string TagRenamed = "tag.renamed";
+    public const string TagDeleted = "tag.deleted";
+    public const string AccessChanged = "access.changed";
+    public const string SecurityChanged = "security.changed";
+    public const string EmailDomainChanged = "email-domain.changed";
+    public const string ApiKeyCreated = "api-key.created";
+    public const string ApiKeyRevoked = "api-key.revoked";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        MembersInvited, InvitationResent, InvitationRevoked, RoleChanged, MemberRemoved, GroupCreated, GroupChanged, GroupDeleted,
+        TagCreated, TagRenamed, TagDeleted, AccessChanged, SecurityChanged, EmailDomainChanged, ApiKeyCreated, ApiKeyRevoked,
+    ];
+}
