@@ -7,6 +7,7 @@ using Dashboard.Domain.Users;
 using Dashboard.Domain.Invitations;
 using Dashboard.App.Features.Users;
 using Dashboard.App.Features.Activity;
+using Dashboard.App.Features.Audit;
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Activity.Imports;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -50,6 +51,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = "Dashboard.Auth";
 });
 builder.Services.AddAuthorization();
+builder.Services.AddAuthRateLimits();
 builder.Services.AddIdentityCore<Account>(options =>
     {
         options.User.RequireUniqueEmail = true;
@@ -99,6 +101,7 @@ app.UseAppAssets();
 app.UseMiddleware<FirstRunGate>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -106,6 +109,7 @@ app.MapHealthChecks("/healthz");
 app.MapAuthEndpoints();
 app.MapJobsApi();
 app.MapFileDownloads();
+app.MapAuditExport();
 app.MapHub<ActivityHub>(ActivityHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

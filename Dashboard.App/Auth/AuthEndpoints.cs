@@ -13,6 +13,15 @@ internal static class AuthEndpoints
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect($"~{AuthPaths.Login}?signedOut=true");
         }).RequireAuthorization();
+
+        // After a change that renews the security stamp (two-factor on or off), the cookie is re-issued so the
+        // person stays signed in; the circuit cannot set cookies itself.
+        endpoints.MapGet(AuthPaths.RefreshSignIn, async (string? returnUrl, SignInManager<Account> signIn, HttpContext http) =>
+        {
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } account)
+                await signIn.RefreshSignInAsync(account);
+            return TypedResults.LocalRedirect("~" + LocalUrl.OrHome(returnUrl));
+        }).RequireAuthorization();
         return endpoints;
     }
 }

@@ -5,4 +5,6 @@ public static class AuthPaths
     public const string Login = "/account/login";
     public const string Logout = "/account/logout";
     public const string Setup = "/setup";
+    public const string LoginTwoFactor = "/account/login-2fa";
+    public const string RefreshSignIn = "/account/refresh-signin";
 }

@@ -24,8 +24,9 @@ public sealed record MemberQuery(
     bool Descending = false,
     PageRequest? Page = null);
 
+/// <param name="TwoFactor">Whether the member's account signs in with two factors; null while they have no account.</param>
 public sealed record MemberRow(Guid Id, string DisplayName, string Email, WorkspaceRole Role, UserType UserType,
-    MemberStatus Status, DateTimeOffset StatusAt, IReadOnlyList<string> Groups);
+    MemberStatus Status, DateTimeOffset StatusAt, IReadOnlyList<string> Groups, bool? TwoFactor);
 
 /// <summary>The Users list: searched, filtered, sorted and paged in the database.</summary>
 public sealed class MemberDirectory(IDbContextFactory<DashboardDbContext> factory)
@@ -51,7 +52,11 @@ public sealed class MemberDirectory(IDbContextFactory<DashboardDbContext> factor
         var page = query.Page ?? new PageRequest();
         var rows = await Sort(members, query.SortBy, query.Descending)
             .Skip(page.Skip).Take(page.Take)
-            .Select(m => new { m.Id, m.DisplayName, m.Email, m.Role, m.UserType, m.Status, m.StatusAt })
+            .Select(m => new
+            {
+                m.Id, m.DisplayName, m.Email, m.Role, m.UserType, m.Status, m.StatusAt,
+                TwoFactor = db.Users.Where(a => a.Id == m.AccountId).Select(a => (bool?)a.TwoFactorEnabled).FirstOrDefault(),
+            })
             .ToListAsync(ct);
 
         // Group names for this page only: one query, however many groups the workspace has.
@@ -66,7 +71,7 @@ public sealed class MemberDirectory(IDbContextFactory<DashboardDbContext> factor
 
         return new Page<MemberRow>(
             rows.Select(r => new MemberRow(r.Id, r.DisplayName, r.Email, r.Role, r.UserType, r.Status, r.StatusAt,
-                groups[r.Id].Order(StringComparer.OrdinalIgnoreCase).ToList())).ToList(),
+                groups[r.Id].Order(StringComparer.OrdinalIgnoreCase).ToList(), r.TwoFactor)).ToList(),
             total);
     }
 
