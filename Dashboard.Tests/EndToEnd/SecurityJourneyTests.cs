@@ -1,0 +1,77 @@
+using Dashboard.Domain.Access;
+using Dashboard.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public class SecurityJourneyTests : IAsyncLifetime
+{
+    private BrowserSession _session = default!;
+
+    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
+
+    [BrowserFact]
+    public async Task AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUp()
+    {
+        var admin = await _session.SetUpAsync();
+        var max = await _session.AddMemberAsync("max@acme.example", "Max Member", WorkspaceRole.Member);
+
+        var page = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, admin);
+        await page.GotoAsync("/account/security");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=two-factor-start]").ClickAsync();
+        var key = await page.Locator("[data-testid=two-factor-key]").TextContentAsync();
+        await Expect(page.Locator("[data-testid=two-factor-qr]")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=two-factor-code]").FillAsync("123");
+        await page.Locator("[data-testid=two-factor-verify]").ClickAsync();
+        await Expect(page.GetByText("Enter the six digits your app shows for Workspace Dashboard.")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=two-factor-code]").FillAsync(Totp.Code(key!));
+        await page.Locator("[data-testid=two-factor-verify]").ClickAsync();
+        await Expect(page.Locator("[data-testid=two-factor-on]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=recovery-codes]")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "two-factor-on");
+
+        // Signing in now takes a code.
+        var again = await _session.NewPageAsync();
+        await again.GotoAsync("/account/login");
+        await again.FillAsync("#email", admin);
+        await again.FillAsync("#password", BrowserSession.Password);
+        await again.ClickAsync("button[type=submit]");
+        await again.WaitForURLAsync("**/account/login-2fa**");
+        await again.FillAsync("#code", "000000");
+        await again.ClickAsync("button[type=submit]");
+        await Expect(again.Locator(".plain-field-error, .validation-message").First).ToContainTextAsync("That code is not right");
+        await again.FillAsync("#code", Totp.Code(key!));
+        await again.ClickAsync("button[type=submit]");
+        await again.WaitForURLAsync(_session.BaseUrl + "/");
+        await BrowserSession.WaitForInteractiveAsync(again);
+        await Expect(again.Locator("[data-testid=home-role]")).ToHaveTextAsync("Admin");
+
+        // The Admin requires it for the workspace...
+        await again.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(again);
+        await again.Locator("[data-testid=require-two-factor]").CheckAsync();
+        await Expect(again.Locator(".mud-snackbar")).ToContainTextAsync("Two-factor sign-in is now required");
+        await BrowserSession.ScreenshotAsync(again, "security-settings");
+
+        // ...so Max, who has not set it up, is sent to set-up and cannot reach the workspace.
+        var maxPage = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(maxPage, max);
+        await maxPage.WaitForURLAsync("**/account/security");
+        await Expect(maxPage.Locator("[data-testid=two-factor-required]")).ToContainTextAsync("Acme Vision requires two-factor sign-in.");
+        await maxPage.GotoAsync("/settings/users");
+        await maxPage.WaitForURLAsync("**/account/security");
+        await BrowserSession.ScreenshotAsync(maxPage, "two-factor-required");
+
+        // The audit log recorded the change.
+        await again.GotoAsync("/settings/audit");
+        await BrowserSession.WaitForInteractiveAsync(again);
+        await Expect(again.Locator("[data-testid=audit-grid]")).ToContainTextAsync("security.changed");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
