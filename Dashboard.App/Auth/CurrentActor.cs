@@ -21,3 +21,12 @@ public sealed class CurrentActor(AuthenticationStateProvider authentication, Mem
     public async Task<Actor?> GetAsync(CancellationToken ct = default) =>
         await GetAccountIdAsync() is { } accountId ? await memberships.GetActorAsync(accountId, ct) : null;
 }
+
+/// <summary>The actor behind a plain HTTP request (downloads, exports), where Blazor's authentication state does not exist.</summary>
+public static class HttpActor
+{
+    public static async Task<Actor?> GetAsync(HttpContext http) =>
+        Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId)
+            ? await http.RequestServices.GetRequiredService<MembershipService>().GetActorAsync(accountId, http.RequestAborted)
+            : null;
+}

@@ -47,9 +47,9 @@ public static class JobsApi
     /// <summary>Downloads of imported files, for people who can see the Dataset they belong to.</summary>
     public static IEndpointRouteBuilder MapFileDownloads(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/files/{id:guid}", async (Guid id, CurrentActor current, JobService jobs, ImportFolders folders, HttpContext http) =>
+        endpoints.MapGet("/files/{id:guid}", async (Guid id, JobService jobs, ImportFolders folders, HttpContext http) =>
         {
-            if (await current.GetAsync(http.RequestAborted) is not { } actor) return Results.NotFound();
+            if (await HttpActor.GetAsync(http) is not { } actor) return Results.NotFound();
             var file = await jobs.FileAsync(actor, id, http.RequestAborted);
             if (!file.Succeeded) return Results.NotFound();
             var path = folders.StorageFor(file.Value.StoragePath);

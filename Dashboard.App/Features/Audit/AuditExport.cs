@@ -11,10 +11,10 @@ public static class AuditExport
 {
     public static IEndpointRouteBuilder MapAuditExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/settings/audit.csv", async (HttpContext http, CurrentActor current, AuditLog audit,
+        endpoints.MapGet("/settings/audit.csv", async (HttpContext http, AuditLog audit,
             string? who, string? action, DateOnly? from, DateOnly? to) =>
         {
-            var actor = await current.GetAsync(http.RequestAborted);
+            var actor = await HttpActor.GetAsync(http);
             if (actor is null || !actor.Can(Permission.ManageWorkspaceSettings))
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "Only workspace Admins can export the audit log.");
             var query = new AuditQuery(who, action,
