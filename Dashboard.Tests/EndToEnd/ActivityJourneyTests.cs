@@ -34,7 +34,10 @@ public class ActivityJourneyTests : IAsyncLifetime
         page.Locator("[data-testid=activity-grid] tbody tr").Filter(new() { HasText = title });
 
     [BrowserFact]
-    public async Task AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetails()
+    public Task AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetails() =>
+        _session.JourneyAsync(nameof(AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetails), AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetailsJourneyAsync);
+
+    private async Task AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetailsJourneyAsync()
     {
         var admin = await _session.SetUpAsync();
         var resources = _session.App.Services.GetRequiredService<ResourceService>();

@@ -42,7 +42,10 @@ public class DemoAndWorkspaceSwitchTests : IAsyncLifetime
     }
 
     [BrowserFact]
-    public async Task Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignIns()
+    public Task Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignIns() =>
+        _session.JourneyAsync(nameof(Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignIns), Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignInsJourneyAsync);
+
+    private async Task Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignInsJourneyAsync()
     {
         var page = await _session.NewPageAsync();
         await SignInAsync(page);

@@ -15,7 +15,10 @@ public class FoundationJourneyTests : IAsyncLifetime
     public async Task DisposeAsync() => await _session.DisposeAsync();
 
     [BrowserFact]
-    public async Task Setup_SignIn_SeeTheFiveTabs_SignOut()
+    public Task Setup_SignIn_SeeTheFiveTabs_SignOut() =>
+        _session.JourneyAsync(nameof(Setup_SignIn_SeeTheFiveTabs_SignOut), Setup_SignIn_SeeTheFiveTabs_SignOutJourneyAsync);
+
+    private async Task Setup_SignIn_SeeTheFiveTabs_SignOutJourneyAsync()
     {
         var page = await _session.NewPageAsync();
 
@@ -80,7 +83,10 @@ public class FoundationJourneyTests : IAsyncLifetime
     }
 
     [BrowserFact]
-    public async Task SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignIn()
+    public Task SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignIn() =>
+        _session.JourneyAsync(nameof(SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignIn), SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignInJourneyAsync);
+
+    private async Task SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignInJourneyAsync()
     {
         await using (var scope = _session.App.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<FirstRunSetup>()

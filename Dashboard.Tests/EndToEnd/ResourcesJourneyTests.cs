@@ -24,7 +24,10 @@ public class ResourcesJourneyTests : IAsyncLifetime
     }
 
     [BrowserFact]
-    public async Task AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNot()
+    public Task AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNot() =>
+        _session.JourneyAsync(nameof(AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNot), AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNotJourneyAsync);
+
+    private async Task AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNotJourneyAsync()
     {
         await _session.SetUpAsync();
         var creator = await _session.AddMemberAsync("mo@acme.example", "Mo Member", WorkspaceRole.Member);
@@ -93,7 +96,10 @@ public class ResourcesJourneyTests : IAsyncLifetime
     }
 
     [BrowserFact]
-    public async Task DeletingADatasetInUse_IsRefusedWithTheProjectsName()
+    public Task DeletingADatasetInUse_IsRefusedWithTheProjectsName() =>
+        _session.JourneyAsync(nameof(DeletingADatasetInUse_IsRefusedWithTheProjectsName), DeletingADatasetInUse_IsRefusedWithTheProjectsNameJourneyAsync);
+
+    private async Task DeletingADatasetInUse_IsRefusedWithTheProjectsNameJourneyAsync()
     {
         await _session.SetUpAsync();
         var page = await _session.NewPageAsync();

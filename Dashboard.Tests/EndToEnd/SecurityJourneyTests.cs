@@ -14,7 +14,10 @@ public class SecurityJourneyTests : IAsyncLifetime
     public async Task DisposeAsync() => await _session.DisposeAsync();
 
     [BrowserFact]
-    public async Task AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUp()
+    public Task AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUp() =>
+        _session.JourneyAsync(nameof(AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUp), AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUpJourneyAsync);
+
+    private async Task AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUpJourneyAsync()
     {
         var admin = await _session.SetUpAsync();
         var max = await _session.AddMemberAsync("max@acme.example", "Max Member", WorkspaceRole.Member);

@@ -31,7 +31,10 @@ public class TagsJourneyTests : IAsyncLifetime
     }
 
     [BrowserFact]
-    public async Task AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssue()
+    public Task AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssue() =>
+        _session.JourneyAsync(nameof(AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssue), AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssueJourneyAsync);
+
+    private async Task AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssueJourneyAsync()
     {
         var admin = await _session.SetUpAsync();
         var lee = await _session.AddMemberAsync("lee@acme.example", "Lee Lead", WorkspaceRole.Member);

@@ -19,7 +19,10 @@ public class UsersJourneyTests : IAsyncLifetime
         page.Locator("[data-testid=users-grid] tbody tr").Filter(new() { HasText = email });
 
     [BrowserFact]
-    public async Task AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWork()
+    public Task AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWork() =>
+        _session.JourneyAsync(nameof(AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWork), AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWorkJourneyAsync);
+
+    private async Task AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWorkJourneyAsync()
     {
         var admin = await _session.SetUpAsync();
         var dora = await _session.AddMemberAsync("dora@acme.example", "Dora Data", WorkspaceRole.Member);
@@ -131,7 +134,10 @@ public class UsersJourneyTests : IAsyncLifetime
     }
 
     [BrowserFact]
-    public async Task SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoined()
+    public Task SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoined() =>
+        _session.JourneyAsync(nameof(SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoined), SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoinedJourneyAsync);
+
+    private async Task SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoinedJourneyAsync()
     {
         var admin = await _session.SetUpAsync();
         var cara = await _session.AddAccountAsync("cara@acme.example", "Cara Client");

@@ -90,7 +90,10 @@ public class JobsApiAndHubTests : IAsyncLifetime
         var heard = new List<JobChange>();
         var gotOne = new TaskCompletionSource();
         hub.On<JobChange>("JobUpdated", change => { lock (heard) heard.Add(change); gotOne.TrySetResult(); });
+        var subscribed = new TaskCompletionSource<string>();
+        hub.On<string>("Subscribed", scope => subscribed.TrySetResult(scope));
         await hub.StartAsync();
+        Assert.Equal("workspace", await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(10)));
 
         // A job in another workspace first: the key's connection must not hear it.
         await using (var scope = _factory.Services.CreateAsyncScope())

@@ -23,6 +23,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private readonly List<IPage> _pages = [];
 
     private BrowserSession(DashboardAppFactory app) => App = app;
 
@@ -38,6 +39,8 @@ public sealed class BrowserSession : IAsyncDisposable
         session.App.UseKestrel(0);
         session.App.StartServer();
         session.BaseUrl = session.App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        // Two cores run the server, Chromium and the tests: give expectations room beyond Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(10_000);
         session._playwright = await Playwright.CreateAsync();
         session._browser = await session._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -57,7 +60,45 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        _pages.Add(page);
+        return page;
+    }
+
+    /// <summary>
+    /// Runs a journey; if it fails, the exception says what every open page showed (address, dialogs,
+    /// snackbars, a lost connection) and screenshots them, because CI keeps only the printed output.
+    /// </summary>
+    public async Task JourneyAsync(string name, Func<Task> journey)
+    {
+        try
+        {
+            await journey();
+        }
+        catch (Exception failure)
+        {
+            var report = new System.Text.StringBuilder(failure.Message).AppendLine().AppendLine("What the pages showed:");
+            for (var i = 0; i < _pages.Count; i++)
+            {
+                var page = _pages[i];
+                try
+                {
+                    await ScreenshotAsync(page, $"FAILED-{name}-{i}");
+                    var seen = await page.EvaluateAsync<string>("""
+                        () => [...document.querySelectorAll('.mud-dialog, .mud-snackbar, .mud-alert, #components-reconnect-modal, h1')]
+                            .filter(e => e.offsetParent !== null || e.id)
+                            .map(e => (e.id || e.className.split(' ')[0]) + ': ' + e.innerText.replace(/\s+/g, ' ').slice(0, 200))
+                            .join(' | ')
+                        """);
+                    report.AppendLine($"  page {i} at {page.Url}: {seen}");
+                }
+                catch (Exception unreadable)
+                {
+                    report.AppendLine($"  page {i}: could not be read ({unreadable.Message})");
+                }
+            }
+            throw new Exception(report.ToString(), failure);
+        }
     }
 
     public const string Password = "Str0ng!pass";

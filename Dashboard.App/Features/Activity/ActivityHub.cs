@@ -15,6 +15,12 @@ public sealed class ActivityHub(MembershipService memberships, ApiKeyService key
     public const string Path = "/hubs/activity";
     public const string JobUpdated = "JobUpdated";
 
+    /// <summary>
+    /// Sent to the caller once it has joined its group. SignalR completes the client's handshake before
+    /// OnConnectedAsync runs, so a client that must not miss an update waits for this, not for StartAsync.
+    /// </summary>
+    public const string Subscribed = "Subscribed";
+
     public static string WorkspaceGroup(Guid workspaceId) => $"jobs:{workspaceId:N}:all";
     public static string StarterGroup(Guid workspaceId, Guid memberId) => $"jobs:{workspaceId:N}:member:{memberId:N}";
 
@@ -27,6 +33,7 @@ public sealed class ActivityHub(MembershipService memberships, ApiKeyService key
             return;
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        await Clients.Caller.SendAsync(Subscribed, group.EndsWith(":all", StringComparison.Ordinal) ? "workspace" : "own jobs");
         await base.OnConnectedAsync();
     }
 
