@@ -22,6 +22,7 @@ public static class DomainServices
         services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MembershipService>();
+        services.AddSingleton<WorkspaceCreation>();
         services.AddScoped<FirstRunSetup>();
         services.AddSingleton<MemberDirectory>();
         services.AddSingleton<GroupService>();

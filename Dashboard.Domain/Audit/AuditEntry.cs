@@ -45,6 +45,7 @@ public static class AuditActions
     public const string InvitationRevoked = "invitation.revoked";
     public const string RoleChanged = "member.role-changed";
     public const string MemberRemoved = "member.removed";
+    public const string WorkforceJoined = "member.workforce-joined";
     public const string GroupCreated = "group.created";
     public const string GroupChanged = "group.changed";
     public const string GroupDeleted = "group.deleted";
@@ -59,7 +60,7 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        MembersInvited, InvitationResent, InvitationRevoked, RoleChanged, MemberRemoved, GroupCreated, GroupChanged, GroupDeleted,
+        MembersInvited, InvitationResent, InvitationRevoked, RoleChanged, MemberRemoved, WorkforceJoined, GroupCreated, GroupChanged, GroupDeleted,
         TagCreated, TagRenamed, TagDeleted, AccessChanged, SecurityChanged, EmailDomainChanged, ApiKeyCreated, ApiKeyRevoked,
     ];
 }

@@ -96,11 +96,19 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
                 .OrderBy(g => g.NormalizedName).Take(20)
                 .Select(g => new AccessCandidate(g.Id, g.Name, g.Members.Count + " members")).ToListAsync(ct);
 
-        return await ResourceAuthority.AssignableMembers(db, actor.WorkspaceId)
+        var members = await ResourceAuthority.AssignableMembers(db, actor.WorkspaceId)
             .Where(m => !db.ResourceAccess.Any(a => a.ResourceId == resourceId && a.MemberId == m.Id)
                         && (EF.Functions.Like(m.DisplayName, pattern, SearchText.Escape) || EF.Functions.Like(m.Email, pattern, SearchText.Escape)))
             .OrderBy(m => m.DisplayName).Take(20)
             .Select(m => new AccessCandidate(m.Id, m.DisplayName, m.Email)).ToListAsync(ct);
+        if (!Workforce.CanJoinThrough(found.Value.Kind) || members.Count >= 20) return members;
+
+        var workforce = await Workforce.Offered(db, actor.WorkspaceId)
+            .Where(c => EF.Functions.Like(c.Member.DisplayName, pattern, SearchText.Escape) || EF.Functions.Like(c.Member.Email, pattern, SearchText.Escape))
+            .OrderBy(c => c.Member.DisplayName).Take(20 - members.Count)
+            .Select(c => new AccessCandidate(c.Member.Id, c.Member.DisplayName, c.Member.Email + " · from workforce " + c.HomeWorkspaceName + ", joins as Tasker"))
+            .ToListAsync(ct);
+        return members.Concat(workforce).ToList();
     }
 
     /// <summary>Gives each member one role on the resource; a member who already has direct access gets the new role.</summary>
@@ -129,6 +137,15 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
         var known = groups
             ? await db.Groups.Where(g => g.WorkspaceId == actor.WorkspaceId && distinct.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct)
             : await ResourceAuthority.AssignableMembers(db, actor.WorkspaceId).Where(m => distinct.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        if (!groups && known.Count != distinct.Count && Workforce.CanJoinThrough(kind))
+        {
+            // People offered from workforce workspaces join this one now, in the same save as their access.
+            var others = distinct.Except(known).ToList();
+            var joining = await Workforce.JoinAsync(db, actor, others, now, ct);
+            distinct = distinct.Select(id => joining.TryGetValue(id, out var member) ? member.Id : id).Distinct().ToList();
+            known.AddRange(joining.Values.Select(m => m.Id).Distinct());
+        }
         if (known.Count != distinct.Count)
             return Error.NotFound(groups
                 ? "One of the chosen groups no longer exists. Reload and choose again."
@@ -138,7 +155,6 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
             .Where(a => a.ResourceId == resourceId && (groups ? a.GroupId != null && distinct.Contains(a.GroupId.Value)
                                                               : a.MemberId != null && distinct.Contains(a.MemberId.Value)))
             .ToListAsync(ct);
-        var now = clock.GetUtcNow();
         foreach (var id in distinct)
         {
             var entry = existing.FirstOrDefault(a => (groups ? a.GroupId : a.MemberId) == id);

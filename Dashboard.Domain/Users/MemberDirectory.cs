@@ -26,7 +26,11 @@ public sealed record MemberQuery(
 
 /// <param name="TwoFactor">Whether the member's account signs in with two factors; null while they have no account.</param>
 public sealed record MemberRow(Guid Id, string DisplayName, string Email, WorkspaceRole Role, UserType UserType,
-    MemberStatus Status, DateTimeOffset StatusAt, IReadOnlyList<string> Groups, bool? TwoFactor);
+    MemberStatus Status, DateTimeOffset StatusAt, IReadOnlyList<string> Groups, bool? TwoFactor, string? HomeWorkspace = null)
+{
+    /// <summary>"Workforce · from Vendor Co" for workforce people, else the bare type.</summary>
+    public string UserTypeText => HomeWorkspace is null ? UserType.ToString() : $"{UserType} · from {HomeWorkspace}";
+}
 
 /// <summary>The Users list: searched, filtered, sorted and paged in the database.</summary>
 public sealed class MemberDirectory(IDbContextFactory<DashboardDbContext> factory)
@@ -56,6 +60,7 @@ public sealed class MemberDirectory(IDbContextFactory<DashboardDbContext> factor
             {
                 m.Id, m.DisplayName, m.Email, m.Role, m.UserType, m.Status, m.StatusAt,
                 TwoFactor = db.Users.Where(a => a.Id == m.AccountId).Select(a => (bool?)a.TwoFactorEnabled).FirstOrDefault(),
+                HomeWorkspace = db.Workspaces.Where(w => w.Id == m.HomeWorkspaceId).Select(w => w.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
 
@@ -71,7 +76,7 @@ public sealed class MemberDirectory(IDbContextFactory<DashboardDbContext> factor
 
         return new Page<MemberRow>(
             rows.Select(r => new MemberRow(r.Id, r.DisplayName, r.Email, r.Role, r.UserType, r.Status, r.StatusAt,
-                groups[r.Id].Order(StringComparer.OrdinalIgnoreCase).ToList(), r.TwoFactor)).ToList(),
+                groups[r.Id].Order(StringComparer.OrdinalIgnoreCase).ToList(), r.TwoFactor, r.HomeWorkspace)).ToList(),
             total);
     }
 

@@ -26,7 +26,8 @@ public sealed record MemberDetails(
     InvitationLinkState? Link,
     bool CanChangeRole,
     bool CanManageMembership,
-    string? WhyNotRemovable);
+    string? WhyNotRemovable,
+    string? HomeWorkspace = null);
 
 /// <summary>A member another could hand resources to when someone leaves.</summary>
 public sealed record MemberChoice(Guid Id, string DisplayName, string Email);

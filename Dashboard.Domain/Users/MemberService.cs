@@ -62,7 +62,10 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
             canManage ? await invitations.LinkStateAsync(member.Id, ct) : null,
             CanChangeRole: actor.Can(Permission.ChangeUserRoles) && !member.IsAdmin,
             CanManageMembership: canManage && !member.IsAdmin,
-            WhyNotRemovable: whyNot);
+            WhyNotRemovable: whyNot,
+            HomeWorkspace: member.HomeWorkspaceId is { } home
+                ? await db.Workspaces.Where(w => w.Id == home).Select(w => w.Name).FirstOrDefaultAsync(ct)
+                : null);
     }
 
     /// <summary>Why <paramref name="role"/> cannot be given to a member of <paramref name="type"/>, or null when it can.</summary>

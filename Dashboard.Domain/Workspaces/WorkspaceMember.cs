@@ -43,6 +43,8 @@ public sealed class WorkspaceMember
     public DateTimeOffset StatusAt { get; private set; }
     public DateTimeOffset? InvitedAt { get; private set; }
     public DateTimeOffset? JoinedAt { get; private set; }
+    /// <summary>For a Workforce member: the workforce workspace they came from (the Users list names it).</summary>
+    public Guid? HomeWorkspaceId { get; private set; }
 
     public static string NormalizeEmail(string email) => email.Trim().ToUpperInvariant();
 
@@ -50,6 +52,18 @@ public sealed class WorkspaceMember
     public static WorkspaceMember Joined(Guid workspaceId, Guid accountId, string email, string displayName,
         WorkspaceRole role, UserType userType, DateTimeOffset at) =>
         new(workspaceId, email, displayName, role, userType, MemberStatus.Joined, at) { AccountId = accountId };
+
+    /// <summary>
+    /// An Internal member of a workforce workspace who was given access to one of this workspace's Projects or
+    /// Datasets: they join at once as a Workforce Tasker (SPEC, "User types").
+    /// </summary>
+    public static WorkspaceMember JoinedFromWorkforce(Guid workspaceId, WorkspaceMember workforceMember, DateTimeOffset at) =>
+        new(workspaceId, workforceMember.Email, workforceMember.DisplayName, WorkspaceRole.Tasker, UserType.Workforce,
+            MemberStatus.Joined, at)
+        {
+            AccountId = workforceMember.AccountId,
+            HomeWorkspaceId = workforceMember.WorkspaceId,
+        };
 
     public static WorkspaceMember Invited(Guid workspaceId, string email, WorkspaceRole role, UserType userType,
         DateTimeOffset at) =>

@@ -35,7 +35,7 @@ public class ActivityJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetails() =>
-        _session.JourneyAsync(nameof(AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetails), AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetailsJourneyAsync);
+        _session.JourneyAsync(AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetailsJourneyAsync);
 
     private async Task AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetailsJourneyAsync()
     {

@@ -43,7 +43,7 @@ public class DemoAndWorkspaceSwitchTests : IAsyncLifetime
 
     [BrowserFact]
     public Task Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignIns() =>
-        _session.JourneyAsync(nameof(Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignIns), Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignInsJourneyAsync);
+        _session.JourneyAsync(Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignInsJourneyAsync);
 
     private async Task Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignInsJourneyAsync()
     {

@@ -16,7 +16,7 @@ public class FoundationJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task Setup_SignIn_SeeTheFiveTabs_SignOut() =>
-        _session.JourneyAsync(nameof(Setup_SignIn_SeeTheFiveTabs_SignOut), Setup_SignIn_SeeTheFiveTabs_SignOutJourneyAsync);
+        _session.JourneyAsync(Setup_SignIn_SeeTheFiveTabs_SignOutJourneyAsync);
 
     private async Task Setup_SignIn_SeeTheFiveTabs_SignOutJourneyAsync()
     {
@@ -84,7 +84,7 @@ public class FoundationJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignIn() =>
-        _session.JourneyAsync(nameof(SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignIn), SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignInJourneyAsync);
+        _session.JourneyAsync(SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignInJourneyAsync);
 
     private async Task SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignInJourneyAsync()
     {

@@ -23,7 +23,7 @@ public class GroupsJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task AGroupGivesItsMembersAccess_NotItsManager_AndDeletingItTakesTheAccessAway() =>
-        _session.JourneyAsync(nameof(AGroupGivesItsMembersAccess_NotItsManager_AndDeletingItTakesTheAccessAway), GroupJourneyAsync);
+        _session.JourneyAsync(GroupJourneyAsync);
 
     private async Task GroupJourneyAsync()
     {

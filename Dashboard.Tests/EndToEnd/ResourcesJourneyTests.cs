@@ -25,7 +25,7 @@ public class ResourcesJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNot() =>
-        _session.JourneyAsync(nameof(AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNot), AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNotJourneyAsync);
+        _session.JourneyAsync(AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNotJourneyAsync);
 
     private async Task AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNotJourneyAsync()
     {
@@ -97,7 +97,7 @@ public class ResourcesJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task DeletingADatasetInUse_IsRefusedWithTheProjectsName() =>
-        _session.JourneyAsync(nameof(DeletingADatasetInUse_IsRefusedWithTheProjectsName), DeletingADatasetInUse_IsRefusedWithTheProjectsNameJourneyAsync);
+        _session.JourneyAsync(DeletingADatasetInUse_IsRefusedWithTheProjectsNameJourneyAsync);
 
     private async Task DeletingADatasetInUse_IsRefusedWithTheProjectsNameJourneyAsync()
     {

@@ -15,7 +15,7 @@ public class SecurityJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUp() =>
-        _session.JourneyAsync(nameof(AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUp), AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUpJourneyAsync);
+        _session.JourneyAsync(AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUpJourneyAsync);
 
     private async Task AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUpJourneyAsync()
     {

@@ -32,7 +32,7 @@ public class TagsJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssue() =>
-        _session.JourneyAsync(nameof(AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssue), AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssueJourneyAsync);
+        _session.JourneyAsync(AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssueJourneyAsync);
 
     private async Task AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssueJourneyAsync()
     {

@@ -20,7 +20,7 @@ public class UsersJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWork() =>
-        _session.JourneyAsync(nameof(AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWork), AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWorkJourneyAsync);
+        _session.JourneyAsync(AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWorkJourneyAsync);
 
     private async Task AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWorkJourneyAsync()
     {
@@ -135,7 +135,7 @@ public class UsersJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoined() =>
-        _session.JourneyAsync(nameof(SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoined), SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoinedJourneyAsync);
+        _session.JourneyAsync(SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoinedJourneyAsync);
 
     private async Task SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoinedJourneyAsync()
     {

@@ -69,7 +69,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// Runs a journey; if it fails, the exception says what every open page showed (address, dialogs,
     /// snackbars, a lost connection) and screenshots them, because CI keeps only the printed output.
     /// </summary>
-    public async Task JourneyAsync(string name, Func<Task> journey)
+    public async Task JourneyAsync(Func<Task> journey, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {
         try
         {

@@ -9,9 +9,9 @@ public static class Seed
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 3, 9, 30, 0, TimeSpan.Zero);
 
-    public static async Task<Workspace> WorkspaceAsync(TestDatabase database, string name = "Acme")
+    public static async Task<Workspace> WorkspaceAsync(TestDatabase database, string name = "Acme", bool isWorkforce = false)
     {
-        var workspace = new Workspace(name, isWorkforce: false, Now);
+        var workspace = new Workspace(name, isWorkforce, Now);
         await using var db = database.CreateDbContext();
         db.Workspaces.Add(workspace);
         await db.SaveChangesAsync();

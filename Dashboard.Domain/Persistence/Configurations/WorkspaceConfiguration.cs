@@ -25,6 +25,7 @@ internal sealed class WorkspaceMemberConfiguration : IEntityTypeConfiguration<Wo
         e.Property(m => m.DisplayName).HasMaxLength(WorkspaceMember.DisplayNameMaxLength);
         e.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<Workspace>().WithMany().HasForeignKey(m => m.HomeWorkspaceId).OnDelete(DeleteBehavior.SetNull);
 
         // One membership per address per workspace; the Users list filters and sorts on the rest.
         e.HasIndex(m => new { m.WorkspaceId, m.NormalizedEmail }).IsUnique();

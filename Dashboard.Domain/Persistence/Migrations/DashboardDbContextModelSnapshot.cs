@@ -862,6 +862,9 @@ namespace Dashboard.Domain.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HomeWorkspaceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("InvitedAt")
                         .HasColumnType("INTEGER");
 
@@ -897,6 +900,8 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("HomeWorkspaceId");
 
                     b.HasIndex("NormalizedEmail");
 
@@ -1358,6 +1363,11 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.HasOne("Dashboard.Domain.Users.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("HomeWorkspaceId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)

@@ -1,0 +1,78 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Resources;
+using Dashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public class WorkforceJourneyTests : IAsyncLifetime
+{
+    private BrowserSession _session = default!;
+
+    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
+
+    [BrowserFact]
+    public Task AWorkforcePersonAddedToAProject_JoinsAsAWorkforceTasker_AndSeesIt() => _session.JourneyAsync(WorkforceJourneyAsync);
+
+    private async Task WorkforceJourneyAsync()
+    {
+        var admin = await _session.SetUpAsync();
+        var wendy = await _session.AddAccountAsync("wendy@labelforce.example", "Wendy Worker");
+        var resources = _session.App.Services.GetRequiredService<ResourceService>();
+        var adminActor = await _session.ActorAsync(admin);
+        var ontology = (await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
+        var project = (await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Project, "Perception", "", ontology))).Value;
+
+        // Wendy, in no workspace yet, starts her annotation team's workforce workspace.
+        var wendyPage = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(wendyPage, wendy);
+        await wendyPage.Locator("[data-testid=no-workspace-create]").ClickAsync();
+        await wendyPage.Locator("[data-testid=workspace-name]").FillAsync("acme vision");
+        await wendyPage.Locator("[data-testid=workspace-create]").ClickAsync();
+        await Expect(wendyPage.Locator("[data-testid=create-workspace-dialog]"))
+            .ToContainTextAsync("A workspace called \"acme vision\" already exists on this server. Choose another name.");
+        await wendyPage.Locator("[data-testid=workspace-name]").FillAsync("Label Force");
+        await wendyPage.Locator("[data-testid=workspace-workforce]").CheckAsync();
+        await BrowserSession.ScreenshotAsync(wendyPage, "workspace-create-dialog");
+        await wendyPage.Locator("[data-testid=workspace-create]").ClickAsync();
+        await Expect(wendyPage.Locator("h1")).ToHaveTextAsync("Workspace settings");
+        await Expect(wendyPage.Locator("[data-testid=workspace-switcher]")).ToContainTextAsync("Label Force");
+
+        // The Acme Admin finds her from the Project's Members section and adds her as Annotator.
+        var page = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, admin);
+        await page.GotoAsync($"/projects/{project}");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=add-access]").ClickAsync();
+        await page.Locator("[data-testid=access-search]").FillAsync("Wendy");
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToContainTextAsync("from workforce Label Force, joins as Tasker");
+        await BrowserSession.PickOptionAsync(page, "Wendy Worker");
+        await page.Locator("[data-testid=access-role]").ClickAsync();
+        await BrowserSession.PickOptionAsync(page, "Annotator");
+        await page.Locator("[data-testid=access-add]").ClickAsync();
+        await Expect(page.Locator("[data-testid=people-with-access] tr").Filter(new() { HasText = "Wendy Worker" }))
+            .ToContainTextAsync("Direct: Annotator");
+
+        // She is now an Acme member: a Workforce Tasker, and the Users list names her home workspace.
+        await page.GotoAsync("/settings/users");
+        var row = page.Locator("tr").Filter(new() { HasText = "wendy@labelforce.example" });
+        await Expect(row.Locator("[data-testid=row-user-type]")).ToHaveTextAsync("Workforce · from Label Force");
+        await Expect(row).ToContainTextAsync("Tasker");
+        await BrowserSession.ScreenshotAsync(page, "users-workforce-member");
+
+        // Wendy switches to Acme Vision and works on the Project.
+        await wendyPage.ReloadAsync();
+        await BrowserSession.WaitForInteractiveAsync(wendyPage);
+        await wendyPage.Locator("[data-testid=workspace-switcher]").ClickAsync();
+        await wendyPage.Locator(".mud-popover-open .mud-menu-item").Filter(new() { HasText = "Acme Vision · Tasker" }).ClickAsync();
+        await Expect(wendyPage.Locator("[data-testid=workspace-switcher]")).ToContainTextAsync("Acme Vision");
+        await wendyPage.GotoAsync("/projects");
+        await Expect(wendyPage.Locator("[data-testid=resource-grid]")).ToContainTextAsync("Perception");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
