@@ -87,10 +87,20 @@ public class UsersJourneyTests : IAsyncLifetime
         await Expect(Row(page, "ivy@acme.example")).ToContainTextAsync("Ivy Invitee");
         await Expect(Row(page, "ben@acme.example")).ToContainTextAsync($"Declined {today}");
 
-        // ...changes Ivy's role from the list...
+        // ...changes Ivy's role from the list while she has the Users tab open: her open page learns it at once.
+        await ivyPage.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(ivyPage);
+        await Expect(ivyPage.Locator("[data-testid=invite-users]")).ToHaveCountAsync(0);
         await Row(page, "ivy@acme.example").Locator("[data-testid=row-role]").ClickAsync();
         await BrowserSession.PickOptionAsync(page, "Tasker");
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Ivy Invitee is now Tasker.");
+        await Expect(ivyPage.Locator("[data-testid=membership-changed]")).ToContainTextAsync("Your role in Acme Vision is now Tasker.");
+        await Expect(ivyPage.Locator("[data-testid=settings-tabs]")).ToHaveCountAsync(0);
+        await ivyPage.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(ivyPage.Locator("h1")).ToHaveTextAsync("Acme Vision");
+        await BrowserSession.WaitForInteractiveAsync(ivyPage);
+        await ivyPage.GotoAsync("/settings/users");
+        await Expect(ivyPage.Locator("[data-testid=not-allowed]")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "users-after-answers");
 
         // ...and gives her a Project in User details.

@@ -1,0 +1,249 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Text.Json.Serialization;
+using Dashboard.App.Features.Activity;
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Activity;
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Resources;
+using Dashboard.Domain.Users;
+using Dashboard.Domain.Workspaces;
+using Dashboard.Tests.Support;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Integration;
+
+/// <summary>
+/// One workspace with a person in each role, signed in over HTTP: the pages the server renders for them show
+/// exactly what the permission table grants, and the refused endpoints answer 403.
+/// </summary>
+public sealed partial class SignedInRoles : IAsyncLifetime
+{
+    public const string Password = "Str0ng!pass";
+    public DashboardAppFactory Factory { get; } = new();
+    public Dictionary<WorkspaceRole, HttpClient> Clients { get; } = [];
+    /// <summary>Each role's sign-in cookie, for SignalR connections made as that person.</summary>
+    public Dictionary<WorkspaceRole, CookieContainer> Cookies { get; } = [];
+    public Dictionary<WorkspaceRole, Actor> Actors { get; } = [];
+    public Guid AssignedProject { get; private set; }
+    public Guid HiddenProject { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var setup = await scope.ServiceProvider.GetRequiredService<FirstRunSetup>()
+                .RunAsync(new SetupCommand("admin@acme.example", "Ada Admin", Password, "Acme Vision", false));
+            Assert.True(setup.Succeeded, setup.Error?.Message);
+        }
+        foreach (var role in new[] { WorkspaceRole.Member, WorkspaceRole.WorkforceManager, WorkspaceRole.Tasker })
+            await AddMemberAsync(role);
+        var memberships = Factory.Services.GetRequiredService<MembershipService>();
+        foreach (var role in PermissionTable.Roles)
+        {
+            var account = await AccountAsync(EmailOf(role));
+            Actors[role] = (await memberships.GetActorAsync(account.Id))!;
+        }
+
+        var resources = Factory.Services.GetRequiredService<ResourceService>();
+        var access = Factory.Services.GetRequiredService<ResourceAccessService>();
+        var admin = Actors[WorkspaceRole.Admin];
+        var ontology = (await resources.CreateAsync(admin, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
+        AssignedProject = (await resources.CreateAsync(admin, new CreateResource(ResourceKind.Project, "Assigned project", "", ontology))).Value;
+        HiddenProject = (await resources.CreateAsync(admin, new CreateResource(ResourceKind.Project, "Hidden project", "", ontology))).Value;
+        var everyoneElse = Actors.Values.Where(a => a.Role != WorkspaceRole.Admin).Select(a => a.MemberId).ToList();
+        Assert.True((await access.AddMembersAsync(admin, AssignedProject, everyoneElse, ResourceRole.Annotator)).Succeeded);
+
+        foreach (var role in PermissionTable.Roles)
+        {
+            var cookies = new CookieContainer();
+            var client = Factory.CreateDefaultClient(new CookieContainerHandler(cookies));
+            var form = await client.GetStringAsync("/account/login");
+            var signedIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login",
+                ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
+                ["Input.Email"] = EmailOf(role),
+                ["Input.Password"] = Password,
+            }));
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            Clients[role] = client;
+            Cookies[role] = cookies;
+        }
+    }
+
+    public static string EmailOf(WorkspaceRole role) => $"{role.ToString().ToLowerInvariant()}@acme.example";
+
+    private async Task AddMemberAsync(WorkspaceRole role)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        var workspace = await db.Workspaces.SingleAsync();
+        var email = EmailOf(role);
+        var account = new Account
+        {
+            UserName = email, Email = email, DisplayName = $"{role} Person", CreatedAt = DateTimeOffset.UtcNow,
+            CurrentWorkspaceId = workspace.Id, EmailConfirmed = true,
+        };
+        Assert.True((await users.CreateAsync(account, Password)).Succeeded);
+        db.Members.Add(WorkspaceMember.Joined(workspace.Id, account.Id, email, account.DisplayName, role, UserType.Internal, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<Account> AccountAsync(string email)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByEmailAsync(email))!;
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+/// <summary>
+/// SPEC's permission table, cell by cell, as the server answers over HTTP: each row names a permission, a page,
+/// the mark that shows it was granted, and what each role (Admin, Member, Workforce Manager, Tasker) must get.
+/// </summary>
+public class PermissionMatrixHttpTests(SignedInRoles roles) : IClassFixture<SignedInRoles>
+{
+    public static TheoryData<Permission, string, string, bool[]> Cells => new()
+    {
+        // Add and remove users: yes / no / Taskers only / no.
+        { Permission.AddAndRemoveUsers, "/settings/users", "data-testid=\"invite-users\"", [true, false, true, false] },
+        { Permission.AddAndRemoveUsers, "/settings/users/{member}", "data-testid=\"member-menu\"", [true, false, false, false] },
+        { Permission.AddAndRemoveUsers, "/settings/users/{tasker}", "data-testid=\"member-menu\"", [true, false, true, false] },
+        // View all Projects, Datasets, Ontologies: an unassigned Project opens for the Admin only.
+        { Permission.ViewAllResources, "/projects/{hidden}", ">Hidden project<", [true, false, false, false] },
+        // Create Projects, Datasets, Ontologies.
+        { Permission.CreateResources, "/projects", "data-testid=\"resource-new\"", [true, true, true, false] },
+        { Permission.CreateResources, "/datasets", "data-testid=\"resource-new\"", [true, true, true, false] },
+        { Permission.CreateResources, "/ontologies", "data-testid=\"resource-new\"", [true, true, true, false] },
+        // Access Projects, Datasets, Ontologies if invited.
+        { Permission.AccessAssignedResources, "/projects/{assigned}", ">Assigned project<", [true, true, true, true] },
+        // Create user groups.
+        { Permission.CreateGroups, "/settings/groups", "data-testid=\"create-group\"", [true, false, true, false] },
+        // See other workspace members.
+        { Permission.SeeOtherMembers, "/settings/users", "data-testid=\"users-grid\"", [true, true, true, false] },
+        { Permission.SeeOtherMembers, "/settings/users/{member}", "data-testid=\"member-email\"", [true, true, true, false] },
+        // Change user roles.
+        { Permission.ChangeUserRoles, "/settings/users/{member}", "data-testid=\"member-role\"", [true, false, false, false] },
+        // Project tags, issue tags, security settings, email domains (and the audit log with them).
+        { Permission.ManageWorkspaceSettings, "/settings/project-tags", "data-testid=\"settings-tabs\"", [true, false, false, false] },
+        { Permission.ManageWorkspaceSettings, "/settings/issue-tags", "data-testid=\"settings-tabs\"", [true, false, false, false] },
+        { Permission.ManageWorkspaceSettings, "/settings/users", "data-testid=\"security-settings\"", [true, false, false, false] },
+        { Permission.ManageWorkspaceSettings, "/settings/users", "data-testid=\"email-domains\"", [true, false, false, false] },
+        { Permission.ManageWorkspaceSettings, "/settings/audit", "data-testid=\"audit-who\"", [true, false, false, false] },
+    };
+
+    [Fact]
+    public void EveryPermissionOfTheTable_HasAtLeastOneRow() =>
+        Assert.Equal(PermissionTable.Permissions.Order(), Cells.Select(row => (Permission)row[0]).Distinct().Order());
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task EachCell_HoldsInWhatTheServerRenders(Permission permission, string path, string grantedMark, bool[] granted)
+    {
+        Assert.Equal(PermissionTable.Roles.Count, granted.Length);
+        var address = path
+            .Replace("{member}", roles.Actors[WorkspaceRole.Member].MemberId.ToString())
+            .Replace("{tasker}", roles.Actors[WorkspaceRole.Tasker].MemberId.ToString())
+            .Replace("{hidden}", roles.HiddenProject.ToString())
+            .Replace("{assigned}", roles.AssignedProject.ToString());
+
+        for (var i = 0; i < granted.Length; i++)
+        {
+            var role = PermissionTable.Roles[i];
+            var response = await roles.Clients[role].GetAsync(address);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(html.Contains(grantedMark) == granted[i],
+                $"{role} on {path}: expected {(granted[i] ? "to be granted" : "to be refused")} {permission}, mark {grantedMark}.");
+        }
+    }
+
+    [Fact]
+    public async Task TheActivityHub_GivesAnAdminEveryJob_AndOthersOnlyTheirOwn()
+    {
+        var resources = roles.Factory.Services.GetRequiredService<ResourceService>();
+        var jobs = roles.Factory.Services.GetRequiredService<JobService>();
+        var member = roles.Actors[WorkspaceRole.Member];
+        var tasker = roles.Actors[WorkspaceRole.Tasker];
+        var memberData = (await resources.CreateAsync(member, new CreateResource(ResourceKind.Dataset, "Member data", ""))).Value;
+        var taskerData = (await resources.CreateAsync(roles.Actors[WorkspaceRole.Admin], new CreateResource(ResourceKind.Dataset, "Tasker data", ""))).Value;
+        await roles.Factory.Services.GetRequiredService<ResourceAccessService>()
+            .AddMembersAsync(roles.Actors[WorkspaceRole.Admin], taskerData, [tasker.MemberId], ResourceRole.Admin);
+
+        await using var adminHears = await ListenAsAsync(WorkspaceRole.Admin, "workspace");
+        await using var memberHears = await ListenAsAsync(WorkspaceRole.Member, "own jobs");
+        var taskersJob = (await jobs.StartImportAsync(tasker, JobType.DataImport, taskerData, "Tasker upload")).Value.Id;
+        var membersJob = (await jobs.StartImportAsync(member, JobType.DataImport, memberData, "Member upload")).Value.Id;
+
+        await adminHears.HeardAsync(taskersJob, membersJob);
+        await memberHears.HeardAsync(membersJob);
+        await Task.Delay(300);
+        Assert.DoesNotContain(taskersJob, memberHears.JobIds);
+    }
+
+    private async Task<HubListener> ListenAsAsync(WorkspaceRole role, string expectedScope)
+    {
+        var server = roles.Factory.Server;
+        var cookies = roles.Cookies[role];
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, ActivityHub.Path), o =>
+            {
+                o.Transports = HttpTransportType.LongPolling;
+                o.HttpMessageHandlerFactory = _ => new CookieContainerHandler(cookies) { InnerHandler = server.CreateHandler() };
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        var listener = new HubListener(hub);
+        var subscribed = new TaskCompletionSource<string>();
+        hub.On<string>(ActivityHub.Subscribed, scope => subscribed.TrySetResult(scope));
+        await hub.StartAsync();
+        Assert.Equal(expectedScope, await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        return listener;
+    }
+
+    private sealed class HubListener : IAsyncDisposable
+    {
+        private readonly HubConnection _hub;
+        private readonly HashSet<Guid> _heard = [];
+        private readonly SemaphoreSlim _changed = new(0);
+
+        public HubListener(HubConnection hub)
+        {
+            _hub = hub;
+            hub.On<JobChange>(ActivityHub.JobUpdated, change =>
+            {
+                lock (_heard) _heard.Add(change.JobId);
+                _changed.Release();
+            });
+        }
+
+        public IReadOnlyCollection<Guid> JobIds
+        {
+            get { lock (_heard) return _heard.ToList(); }
+        }
+
+        public async Task HeardAsync(params Guid[] jobIds)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!jobIds.All(JobIds.Contains))
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !await _changed.WaitAsync(left))
+                    throw new TimeoutException($"Heard {JobIds.Count} job(s), not all of {string.Join(", ", jobIds)}.");
+            }
+        }
+
+        public ValueTask DisposeAsync() => _hub.DisposeAsync();
+    }
+}
