@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Dashboard.App.Auth;
 
 /// <summary>
-/// Sign-in, sign-up and two-factor pages take at most 20 submissions a minute from one address: enough for a
-/// person, too few to guess passwords or codes. Account lockout covers a single account on top of this.
+/// Sign-in, sign-up and two-factor pages take at most 20 submissions a minute from one address, and opening an
+/// invitation link counts too: enough for a person, too few to guess passwords, codes or invitation tokens.
+/// Account lockout covers a single account on top of this.
 /// </summary>
 public static class AuthRateLimits
 {
@@ -16,8 +17,8 @@ public static class AuthRateLimits
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(Policy, http =>
-                // Only form posts count: reading the page is free.
-                HttpMethods.IsPost(http.Request.Method)
+                // Form posts and invitation look-ups count; simply reading the page is free.
+                HttpMethods.IsPost(http.Request.Method) || http.Request.Query.ContainsKey("invitation")
                     ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = PermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("reads"));

@@ -69,4 +69,19 @@ public partial class FirstRunAndSignInTests
         Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
         Assert.Equal("Too many attempts from your address. Wait a minute, then try again.", await last.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task InvitationLinks_AreRateLimited_WhilePlainReadsAreNot()
+    {
+        await SetUpAsync();
+        var client = _factory.CreateClient();
+
+        for (var read = 0; read <= Dashboard.App.Auth.AuthRateLimits.PermitsPerMinute; read++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
+        HttpResponseMessage last = default!;
+        for (var guess = 0; guess <= Dashboard.App.Auth.AuthRateLimits.PermitsPerMinute; guess++)
+            last = await client.GetAsync($"/account/login?invitation=guess-{guess}");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+    }
 }
