@@ -22,6 +22,8 @@ internal static class DemoData
 {
     public const string Switch = "--demo";
     public const string WorkspaceName = "Acme Vision (demo)";
+    public const string WorkforceWorkspaceName = "LabelForce (demo workforce)";
+    public const string WorkforceAdminEmail = "lena.lead@labelforce.example";
     public const string AdminEmail = "admin@acme-vision.example";
     public const string Password = "Demo!pass1";
 
@@ -51,7 +53,7 @@ internal static class DemoData
         Console.WriteLine();
         Console.WriteLine($"  Demo workspace \"{WorkspaceName}\" is ready.");
         Console.WriteLine($"  Sign in as the demo Admin:  {AdminEmail}  /  {Password}");
-        Console.WriteLine($"  (every other demo member with an account uses the same password)");
+        Console.WriteLine($"  (every other demo account uses the same password, e.g. the workforce Admin {WorkforceAdminEmail})");
         Console.WriteLine();
     }
 
@@ -61,6 +63,8 @@ internal static class DemoData
         await using var transaction = await db.Database.BeginTransactionAsync();
         var workspace = new Workspace(WorkspaceName, isWorkforce: false, now.AddDays(-120));
         db.Workspaces.Add(workspace);
+        var workforce = new Workspace(WorkforceWorkspaceName, isWorkforce: true, now.AddDays(-200));
+        db.Workspaces.Add(workforce);
 
         // Hash the shared demo password once; hashing it fifty times would slow start-up for nothing.
         var passwordHash = users.PasswordHasher.HashPassword(new Account(), Password);
@@ -79,6 +83,13 @@ internal static class DemoData
         members.Add(WorkspaceMember.Joined(workspace.Id, admin.Id, admin.Email!, admin.DisplayName,
             WorkspaceRole.Admin, UserType.Internal, now.AddDays(-120)));
 
+        // The workforce workspace's own Admin, so it is a workspace someone runs, not a label.
+        var lead = NewAccount(WorkforceAdminEmail, "Lena Lead");
+        lead.CurrentWorkspaceId = workforce.Id;
+        db.Users.Add(lead);
+        db.Members.Add(WorkspaceMember.Joined(workforce.Id, lead.Id, lead.Email!, lead.DisplayName, WorkspaceRole.Admin, UserType.Internal,
+            workforce.CreatedAt));
+
         // 49 more: roles and states spread the way a real annotation company's would be.
         for (var i = 1; i < 50; i++)
         {
@@ -90,7 +101,18 @@ internal static class DemoData
             var invitedAt = now.AddDays(-random.Next(2, 110)).AddMinutes(-random.Next(0, 600));
             var state = i % 10 == 7 ? MemberStatus.Invited : i % 10 == 9 ? MemberStatus.Declined : MemberStatus.Joined;
             var member = WorkspaceMember.Invited(workspace.Id, email, role, type, invitedAt);
-            if (state == MemberStatus.Joined)
+            if (state == MemberStatus.Joined && type == UserType.Workforce)
+            {
+                // Workforce people belong to the LabelForce workforce workspace and joined Acme through it.
+                var account = NewAccount(email, name);
+                db.Users.Add(account);
+                var home = WorkspaceMember.Joined(workforce.Id, account.Id, email, name, WorkspaceRole.Member, UserType.Internal,
+                    workforce.CreatedAt.AddDays(1));
+                db.Members.Add(home);
+                member = WorkspaceMember.JoinedFromWorkforce(workspace.Id, home, invitedAt);
+                member.ChangeRole(role);
+            }
+            else if (state == MemberStatus.Joined)
             {
                 var account = NewAccount(email, name);
                 db.Users.Add(account);

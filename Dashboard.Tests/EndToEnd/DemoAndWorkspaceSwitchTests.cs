@@ -58,6 +58,8 @@ public class DemoAndWorkspaceSwitchTests : IAsyncLifetime
 
         await page.GetByPlaceholder("Search name or email").FillAsync("labelforce");
         await Expect(page.Locator("[data-testid=users-grid] tbody tr").First).ToContainTextAsync("labelforce.example");
+        await Expect(page.Locator("[data-testid=row-user-type]").GetByText($"Workforce · from {DemoData.WorkforceWorkspaceName}").First)
+            .ToBeVisibleAsync();
 
         foreach (var (slug, marker, expected) in new[]
                  {
