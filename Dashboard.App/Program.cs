@@ -76,7 +76,9 @@ if (operatorArgs is null)
 {
     builder.Services.AddHostedService<JobWorker>();
     builder.Services.AddHostedService<ActivityHubRelay>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<ActivityHubConnections>());
 }
+builder.Services.AddSingleton<ActivityHubConnections>();
 builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 // The jobs API speaks enums by name ("ModelTraining", "Success"), as its README example shows.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

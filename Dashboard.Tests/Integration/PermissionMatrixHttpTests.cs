@@ -60,32 +60,36 @@ public sealed partial class SignedInRoles : IAsyncLifetime
         Assert.True((await access.AddMembersAsync(admin, AssignedProject, everyoneElse, ResourceRole.Annotator)).Succeeded);
 
         foreach (var role in PermissionTable.Roles)
+            (Clients[role], Cookies[role]) = await SignInAsync(EmailOf(role));
+    }
+
+    /// <summary>Signs in through the real form; the client and the cookie it holds act as that person.</summary>
+    public async Task<(HttpClient Client, CookieContainer Cookies)> SignInAsync(string email)
+    {
+        var cookies = new CookieContainer();
+        var client = Factory.CreateDefaultClient(new CookieContainerHandler(cookies));
+        var form = await client.GetStringAsync("/account/login");
+        var signedIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            var cookies = new CookieContainer();
-            var client = Factory.CreateDefaultClient(new CookieContainerHandler(cookies));
-            var form = await client.GetStringAsync("/account/login");
-            var signedIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "login",
-                ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
-                ["Input.Email"] = EmailOf(role),
-                ["Input.Password"] = Password,
-            }));
-            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-            Clients[role] = client;
-            Cookies[role] = cookies;
-        }
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return (client, cookies);
     }
 
     public static string EmailOf(WorkspaceRole role) => $"{role.ToString().ToLowerInvariant()}@acme.example";
 
-    private async Task AddMemberAsync(WorkspaceRole role)
+    private Task AddMemberAsync(WorkspaceRole role) => AddMemberAsync(EmailOf(role), role);
+
+    public async Task AddMemberAsync(string email, WorkspaceRole role)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         var workspace = await db.Workspaces.SingleAsync();
-        var email = EmailOf(role);
         var account = new Account
         {
             UserName = email, Email = email, DisplayName = $"{role} Person", CreatedAt = DateTimeOffset.UtcNow,
@@ -192,10 +196,28 @@ public class PermissionMatrixHttpTests(SignedInRoles roles) : IClassFixture<Sign
         Assert.DoesNotContain(taskersJob, memberHears.JobIds);
     }
 
-    private async Task<HubListener> ListenAsAsync(WorkspaceRole role, string expectedScope)
+    [Fact]
+    public async Task ADemotedAdmin_IsCutOffFromTheWholeWorkspace_AtOnce_AndReconnectsWithTheirOwnJobs()
+    {
+        await roles.AddMemberAsync("ari@acme.example", WorkspaceRole.Admin);
+        var (_, cookies) = await roles.SignInAsync("ari@acme.example");
+        await using var ari = await ListenAsync(cookies, "workspace");
+        var closed = new TaskCompletionSource();
+        ari.Hub.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+
+        var demoted = await roles.Factory.Services.GetRequiredService<Dashboard.Domain.Users.OperatorCommands>()
+            .DemoteAsync("Acme Vision", "ari@acme.example");
+
+        Assert.True(demoted.Succeeded, demoted.Error?.Message);
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var again = await ListenAsync(cookies, "own jobs");
+    }
+
+    private Task<HubListener> ListenAsAsync(WorkspaceRole role, string expectedScope) => ListenAsync(roles.Cookies[role], expectedScope);
+
+    private async Task<HubListener> ListenAsync(CookieContainer cookies, string expectedScope)
     {
         var server = roles.Factory.Server;
-        var cookies = roles.Cookies[role];
         var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, ActivityHub.Path), o =>
             {
@@ -214,19 +236,20 @@ public class PermissionMatrixHttpTests(SignedInRoles roles) : IClassFixture<Sign
 
     private sealed class HubListener : IAsyncDisposable
     {
-        private readonly HubConnection _hub;
         private readonly HashSet<Guid> _heard = [];
         private readonly SemaphoreSlim _changed = new(0);
 
         public HubListener(HubConnection hub)
         {
-            _hub = hub;
+            Hub = hub;
             hub.On<JobChange>(ActivityHub.JobUpdated, change =>
             {
                 lock (_heard) _heard.Add(change.JobId);
                 _changed.Release();
             });
         }
+
+        public HubConnection Hub { get; }
 
         public IReadOnlyCollection<Guid> JobIds
         {
@@ -244,6 +267,6 @@ public class PermissionMatrixHttpTests(SignedInRoles roles) : IClassFixture<Sign
             }
         }
 
-        public ValueTask DisposeAsync() => _hub.DisposeAsync();
+        public ValueTask DisposeAsync() => Hub.DisposeAsync();
     }
 }

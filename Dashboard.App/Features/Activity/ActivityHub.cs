@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Activity;
@@ -10,7 +11,7 @@ namespace Dashboard.App.Features.Activity;
 /// /hubs/activity: pushes "JobUpdated" to clients outside the page. A signed-in person (cookie) hears the jobs they
 /// may see in their current workspace; an API key (?access_token=wd_… or a Bearer header) hears its workspace.
 /// </summary>
-public sealed class ActivityHub(MembershipService memberships, ApiKeyService keys) : Hub
+public sealed class ActivityHub(MembershipService memberships, ApiKeyService keys, ActivityHubConnections people) : Hub
 {
     public const string Path = "/hubs/activity";
     public const string JobUpdated = "JobUpdated";
@@ -37,17 +38,59 @@ public sealed class ActivityHub(MembershipService memberships, ApiKeyService key
         await base.OnConnectedAsync();
     }
 
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        people.Forget(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
     private async Task<string?> GroupForCallerAsync()
     {
         if (Guid.TryParse(Context.User?.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId)
             && await memberships.GetActorAsync(accountId) is { } actor)
+        {
+            // The group follows the person's standing at this moment; a later change closes the connection.
+            people.Remember(accountId, Context);
             return actor.Can(Permission.ViewAllResources) ? WorkspaceGroup(actor.WorkspaceId) : StarterGroup(actor.WorkspaceId, actor.MemberId);
+        }
 
         var http = Context.GetHttpContext();
         var header = http?.Request.Headers.Authorization.ToString() ?? "";
         var secret = http?.Request.Query["access_token"].ToString() is { Length: > 0 } fromQuery ? fromQuery
             : header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
         return await keys.AuthenticateAsync(secret) is { } caller ? WorkspaceGroup(caller.WorkspaceId) : null;
+    }
+}
+
+/// <summary>
+/// The hub connections of signed-in people. When a person's membership changes (removed, role changed, joined),
+/// their connections are closed at once: a client reconnects and is given the scope its new standing allows,
+/// so a demoted Admin stops hearing the whole workspace.
+/// </summary>
+public sealed class ActivityHubConnections(MembershipChanges changes) : IHostedService
+{
+    private readonly ConcurrentDictionary<string, (Guid AccountId, HubCallerContext Connection)> _open = new();
+
+    public void Remember(Guid accountId, HubCallerContext connection) => _open[connection.ConnectionId] = (accountId, connection);
+
+    public void Forget(string connectionId) => _open.TryRemove(connectionId, out _);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        changes.AccountChanged += Close;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        changes.AccountChanged -= Close;
+        return Task.CompletedTask;
+    }
+
+    private void Close(Guid accountId)
+    {
+        foreach (var (_, open) in _open)
+            if (open.AccountId == accountId) open.Connection.Abort();
     }
 }
 
