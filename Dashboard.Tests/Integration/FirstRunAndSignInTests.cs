@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Dashboard.Domain.Workspaces;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -131,19 +130,6 @@ public partial class FirstRunAndSignInTests : IAsyncLifetime
         Assert.Matches("class=\"[^\"]*plain-field-error[^\"]*\"[^>]*>[^<]*needs one @", html);
     }
 
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
-    {
-        var form = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    private static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password) =>
+        SignInForm.PostAsync(client, email, password);
 }

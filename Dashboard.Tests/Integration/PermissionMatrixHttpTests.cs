@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using Dashboard.App.Features.Activity;
 using Dashboard.Domain.Access;
@@ -22,7 +21,7 @@ namespace Dashboard.Tests.Integration;
 /// One workspace with a person in each role, signed in over HTTP: the pages the server renders for them show
 /// exactly what the permission table grants, and the refused endpoints answer 403.
 /// </summary>
-public sealed partial class SignedInRoles : IAsyncLifetime
+public sealed class SignedInRoles : IAsyncLifetime
 {
     public const string Password = "Str0ng!pass";
     public DashboardAppFactory Factory { get; } = new();
@@ -68,14 +67,7 @@ public sealed partial class SignedInRoles : IAsyncLifetime
     {
         var cookies = new CookieContainer();
         var client = Factory.CreateDefaultClient(new CookieContainerHandler(cookies));
-        var form = await client.GetStringAsync("/account/login");
-        var signedIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
-            ["Input.Email"] = email,
-            ["Input.Password"] = Password,
-        }));
+        var signedIn = await SignInForm.PostAsync(client, email, Password);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return (client, cookies);
     }
@@ -107,9 +99,6 @@ public sealed partial class SignedInRoles : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }
 
 /// <summary>
