@@ -68,6 +68,8 @@ public class WorkforceJourneyTests : IAsyncLifetime
         await wendyPage.ReloadAsync();
         await BrowserSession.WaitForInteractiveAsync(wendyPage);
         await wendyPage.Locator("[data-testid=workspace-switcher]").ClickAsync();
+        await Expect(wendyPage.Locator("[data-testid=create-workspace]")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(wendyPage, "workspace-switcher-menu");
         await wendyPage.Locator(".mud-popover-open .mud-menu-item").Filter(new() { HasText = "Acme Vision · Tasker" }).ClickAsync();
         await Expect(wendyPage.Locator("[data-testid=workspace-switcher]")).ToContainTextAsync("Acme Vision");
         await wendyPage.GotoAsync("/projects");
