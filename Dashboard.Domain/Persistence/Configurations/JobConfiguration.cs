@@ -25,6 +25,8 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         e.HasIndex(j => new { j.WorkspaceId, j.StartedAt });
         e.HasIndex(j => new { j.WorkspaceId, j.Type, j.StartedAt });
         e.HasIndex(j => new { j.WorkspaceId, j.Status, j.StartedAt });
+        // Type and status together (the Activity Center's two filters at once): counted and paged from the index alone.
+        e.HasIndex(j => new { j.WorkspaceId, j.Type, j.Status, j.StartedAt });
         e.HasIndex(j => new { j.WorkspaceId, j.StartedByMemberId, j.StartedAt });
         // Start-up sweeps find unfinished jobs without scanning finished ones.
         e.HasIndex(j => new { j.Status, j.IsExternal, j.LastUpdateAt });

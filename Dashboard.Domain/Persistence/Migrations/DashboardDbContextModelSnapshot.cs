@@ -142,6 +142,8 @@ namespace Dashboard.Domain.Persistence.Migrations
 
                     b.HasIndex("WorkspaceId", "Type", "StartedAt");
 
+                    b.HasIndex("WorkspaceId", "Type", "Status", "StartedAt");
+
                     b.ToTable("Jobs");
                 });
 
