@@ -18,7 +18,7 @@ public sealed class ScaleData : IDbContextFactory<DashboardDbContext>
     public const int Members = 10_000;
     public const int Jobs = 200_000;
     public const int Projects = 5_000;
-    private const string Version = "1";
+    private const string Version = "2";
 
     private readonly DbContextOptions<DashboardDbContext> _options;
 

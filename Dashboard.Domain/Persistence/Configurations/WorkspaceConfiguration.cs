@@ -25,7 +25,8 @@ internal sealed class WorkspaceMemberConfiguration : IEntityTypeConfiguration<Wo
         e.Property(m => m.DisplayName).HasMaxLength(WorkspaceMember.DisplayNameMaxLength);
         e.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.SetNull);
-        e.HasOne<Workspace>().WithMany().HasForeignKey(m => m.HomeWorkspaceId).OnDelete(DeleteBehavior.SetNull);
+        // HomeWorkspaceId names a workspace without a foreign key: workspaces are never deleted, and on SQLite adding
+        // one would rebuild the Members table outside a transaction during the upgrade.
 
         // One membership per address per workspace; the Users list filters and sorts on the rest.
         e.HasIndex(m => new { m.WorkspaceId, m.NormalizedEmail }).IsUnique();

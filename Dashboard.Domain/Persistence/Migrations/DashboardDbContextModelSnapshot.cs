@@ -903,8 +903,6 @@ namespace Dashboard.Domain.Persistence.Migrations
 
                     b.HasIndex("AccountId");
 
-                    b.HasIndex("HomeWorkspaceId");
-
                     b.HasIndex("NormalizedEmail");
 
                     b.HasIndex("WorkspaceId", "DisplayName");
@@ -1365,11 +1363,6 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.HasOne("Dashboard.Domain.Users.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("HomeWorkspaceId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Dashboard.Domain.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class WorkforceHomeWorkspace : Migration
+    public partial class WorkforceHomeAndJobsByTypeAndStatus : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,29 +18,17 @@ namespace Dashboard.Domain.Persistence.Migrations
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_HomeWorkspaceId",
-                table: "Members",
-                column: "HomeWorkspaceId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Members_Workspaces_HomeWorkspaceId",
-                table: "Members",
-                column: "HomeWorkspaceId",
-                principalTable: "Workspaces",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
+                name: "IX_Jobs_WorkspaceId_Type_Status_StartedAt",
+                table: "Jobs",
+                columns: new[] { "WorkspaceId", "Type", "Status", "StartedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Members_Workspaces_HomeWorkspaceId",
-                table: "Members");
-
             migrationBuilder.DropIndex(
-                name: "IX_Members_HomeWorkspaceId",
-                table: "Members");
+                name: "IX_Jobs_WorkspaceId_Type_Status_StartedAt",
+                table: "Jobs");
 
             migrationBuilder.DropColumn(
                 name: "HomeWorkspaceId",

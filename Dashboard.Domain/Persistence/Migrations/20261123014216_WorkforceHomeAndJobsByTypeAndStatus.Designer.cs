@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Domain.Persistence.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123012554_JobsByTypeAndStatus")]
-    partial class JobsByTypeAndStatus
+    [Migration("20261123014216_WorkforceHomeAndJobsByTypeAndStatus")]
+    partial class WorkforceHomeAndJobsByTypeAndStatus
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -906,8 +906,6 @@ namespace Dashboard.Domain.Persistence.Migrations
 
                     b.HasIndex("AccountId");
 
-                    b.HasIndex("HomeWorkspaceId");
-
                     b.HasIndex("NormalizedEmail");
 
                     b.HasIndex("WorkspaceId", "DisplayName");
@@ -1368,11 +1366,6 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.HasOne("Dashboard.Domain.Users.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("HomeWorkspaceId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)
