@@ -113,6 +113,10 @@ public class BadInputSweepTests : IAsyncLifetime
         await Refused(form, overlong, $"{form.What} must be at most {form.MaxLength} characters (it has {form.MaxLength + 1}).");
         await Refused(form, "line one\nline two", $"{form.What} cannot contain control characters.");
         await Refused(form, "bell\u0007", $"{form.What} cannot contain control characters.");
+        await Refused(form, "\u200B\u200C\u200D", $"{form.What} must contain visible characters");
+        await Refused(form, " \uFEFF\u2060\u3164 ", $"{form.What} must contain visible characters");
+        await Refused(form, "invoice\u202Egpj.exe", $"{form.What} cannot contain characters that reverse the direction of text");
+        await Refused(form, "\u2067Acme\u2069", $"{form.What} cannot contain characters that reverse the direction of text");
         if (form.Unique)
             await Refused(form, "  " + original.ToUpperInvariant() + " ", "already");
 
@@ -124,7 +128,8 @@ public class BadInputSweepTests : IAsyncLifetime
     public async Task MarkupAndNonLatinText_AreNames_KeptExactlyAsTyped(string formName)
     {
         var form = FormFor(formName);
-        string[] names = ["<script>alert('x')</script>", "<img src=x onerror=alert(1)>", "Ночная смена 東京 ✓", "Ünïcödé & \"quotes\""];
+        string[] names = ["<script>alert('x')</script>", "<img src=x onerror=alert(1)>", "Ночная смена 東京 ✓", "Ünïcödé & \"quotes\"",
+            "شیفت\u200Cشب", "Team 👩\u200D💻"];
 
         foreach (var name in names)
         {
