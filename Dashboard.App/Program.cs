@@ -50,23 +50,30 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LogoutPath = AuthPaths.Logout;
     options.Cookie.Name = "Dashboard.Auth";
 });
+// Every request checks the cookie's security stamp against the account's (one indexed read): sign-out, a
+// password change or an operator command ends a session at once, not when the cookie expires.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+builder.Services.AddSingleton<SignInRefresh>();
 builder.Services.AddAuthorization();
 builder.Services.AddAuthRateLimits();
-builder.Services.AddIdentityCore<Account>(options =>
+builder.Services.AddDashboardAccounts(options =>
     {
-        options.User.RequireUniqueEmail = true;
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
     })
-    .AddEntityFrameworkStores<DashboardDbContext>()
     .AddSignInManager()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    // Replaces Identity's authenticator provider under the same name: a code is accepted once.
+    .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
 builder.Services.AddSingleton<SetupState>();
 builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection(InvitationOptions.Section));
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.Section));
+builder.Services.AddSingleton<MailDelivery>();
 builder.Services.AddSingleton<IInvitationMailer, SmtpInvitationMailer>();
+builder.Services.AddSingleton<IAccountMailer, SmtpAccountMailer>();
+builder.Services.Configure<DnsOptions>(builder.Configuration.GetSection(DnsOptions.Section));
 builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
 builder.Services.AddSingleton(new ImportFolders(dataFolder.StorageRoot, dataFolder.StagingRoot));
 builder.Services.AddSingleton<JobQueue>();
@@ -89,7 +96,8 @@ var app = builder.Build();
 await DatabaseInitializer.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>());
 app.Logger.LogInformation("Data folder {DataFolder}", dataFolder.Root);
 if (operatorArgs is not null)
-    return await OperatorCli.RunAsync(operatorArgs, app.Services.GetRequiredService<OperatorCommands>(), Console.Out, Console.Error);
+    return await OperatorCli.RunAsync(operatorArgs, app.Services.GetRequiredService<OperatorCommands>(),
+        app.Services.GetRequiredService<EmailDomainService>(), Console.Out, Console.Error);
 var interrupted = await app.Services.GetRequiredService<JobService>().FailInterruptedAsync();
 if (interrupted > 0) app.Logger.LogWarning("{Count} imports were cut off by the last stop and are marked failed", interrupted);
 if (seedDemo)

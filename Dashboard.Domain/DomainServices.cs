@@ -21,6 +21,7 @@ public static class DomainServices
         var connectionString = $"Data Source={databasePath};Default Timeout=30";
         services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString));
         services.AddSingleton(TimeProvider.System);
+        services.AddLogging();
         services.AddSingleton<MembershipService>();
         services.AddSingleton<WorkspaceCreation>();
         services.AddScoped<FirstRunSetup>();
@@ -44,6 +45,9 @@ public static class DomainServices
         services.AddSingleton<MemberService>();
         services.AddSingleton<OperatorCommands>();
         services.AddScoped<AccountSignUp>();
+        services.AddScoped<AddressConfirmation>();
+        services.AddOptions<DnsOptions>();
+        services.AddSingleton<IDomainRecords, DnsDomainRecords>();
         return services;
     }
 }

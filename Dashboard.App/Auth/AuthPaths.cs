@@ -7,4 +7,5 @@ public static class AuthPaths
     public const string Setup = "/setup";
     public const string LoginTwoFactor = "/account/login-2fa";
     public const string RefreshSignIn = "/account/refresh-signin";
+    public const string ConfirmEmail = "/account/confirm-email";
 }

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.App.Auth;
 
 /// <summary>
-/// Re-checks an open circuit's account every minute: a deleted account, or one whose security stamp changed
-/// (password reset, sign-out everywhere), loses access without waiting for its cookie to expire.
+/// Re-checks an open circuit's account every 30 seconds: a deleted account, or one whose security stamp changed
+/// (sign-out, a password change, an operator command — in this process or another), loses access without waiting
+/// for its cookie to expire.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -17,7 +18,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ internal static class DemoData
     public const string WorkforceWorkspaceName = "LabelForce (demo workforce)";
     public const string WorkforceAdminEmail = "lena.lead@labelforce.example";
     public const string AdminEmail = "admin@acme-vision.example";
-    public const string Password = "Demo!pass1";
+    public const string Password = "Acme-demo-lantern-orbit";
 
     private static readonly string[] FirstNames =
         ["Ada", "Bram", "Chidi", "Dana", "Elif", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kemi", "Lars", "Maya",
@@ -233,6 +233,12 @@ internal static class DemoData
             }
             db.Jobs.Add(job);
         }
+
+        // One domain proven by its TXT record, and one still waiting for it, so the Users tab shows both states.
+        var verified = new EmailDomain(workspace.Id, "acme-vision.example", WorkspaceRole.Member, UserType.Internal, now.AddDays(-100));
+        verified.MarkVerified(now.AddDays(-100));
+        db.EmailDomains.Add(verified);
+        db.EmailDomains.Add(new EmailDomain(workspace.Id, "acme-contractors.example", WorkspaceRole.Tasker, UserType.External, now.AddDays(-2)));
 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

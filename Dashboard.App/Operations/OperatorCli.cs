@@ -1,4 +1,5 @@
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Invitations;
 using Dashboard.Domain.Users;
 
 namespace Dashboard.App.Operations;
@@ -19,11 +20,14 @@ public static class OperatorCli
                                                                  remove an Admin; the replacement takes over the
                                                                  Projects and Datasets they alone administer
           admin reset-2fa --email EMAIL                          turn off two-factor sign-in for an account
+          admin confirm-email --email EMAIL                      confirm an account's address (no mail on this server)
+          admin verify-domain --workspace NAME --domain DOMAIN   verify a workspace's pending email domain without DNS
         The last Admin of a workspace is never demoted or removed.
         """;
 
     /// <summary>Runs one command and returns the process exit code: 0 done, 1 refused, 2 misused.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, OperatorCommands commands, TextWriter output, TextWriter errors)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, OperatorCommands commands, EmailDomainService domains,
+        TextWriter output, TextWriter errors)
     {
         var command = args.Count > 0 ? args[0] : "";
         var options = ParseOptions(args.Skip(1).ToList());
@@ -38,7 +42,8 @@ public static class OperatorCli
         {
             "list" => ["workspace"],
             "demote" or "remove" => ["workspace", "email"],
-            "reset-2fa" => new[] { "email" },
+            "reset-2fa" or "confirm-email" => new[] { "email" },
+            "verify-domain" => ["workspace", "domain"],
             _ => null,
         })?.Where(name => string.IsNullOrWhiteSpace(Option(name))).ToList();
         if (missing is null)
@@ -66,6 +71,8 @@ public static class OperatorCli
         {
             "demote" => await commands.DemoteAsync(Option("workspace")!, Option("email")!),
             "remove" => await commands.RemoveAsync(Option("workspace")!, Option("email")!, Option("replacement")),
+            "confirm-email" => await commands.ConfirmEmailAsync(Option("email")!),
+            "verify-domain" => await domains.VerifyByOperatorAsync(Option("workspace")!, Option("domain")!),
             _ => await commands.ResetTwoFactorAsync(Option("email")!),
         };
         if (!result.Succeeded) return await RefusedAsync(errors, result.Error!);

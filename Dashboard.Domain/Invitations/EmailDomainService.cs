@@ -5,13 +5,22 @@ using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Domain.Invitations;
 
-public sealed record EmailDomainRow(Guid Id, string Domain, WorkspaceRole Role, UserType UserType, DateTimeOffset CreatedAt);
+public sealed record EmailDomainRow(Guid Id, string Domain, WorkspaceRole Role, UserType UserType, DateTimeOffset CreatedAt,
+    string RecordName, string RecordValue, DateTimeOffset? VerifiedAt)
+{
+    public bool IsVerified => VerifiedAt is not null;
+}
 
-/// <summary>Email domains whose sign-ups join the workspace on their own (Admins only; one workspace per domain).</summary>
-public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
+/// <summary>
+/// Email domains whose confirmed sign-ups join the workspace on their own (Admins only). A domain is pending until
+/// its TXT record is found (or the operator vouches for it); one workspace on the server can hold it verified.
+/// </summary>
+public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock,
+    IDomainRecords records, ILogger<EmailDomainService> logger)
 {
     [GeneratedRegex(@"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex DomainPattern();
@@ -21,8 +30,10 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
         var allowed = actor.Require(Permission.ManageWorkspaceSettings);
         if (!allowed.Succeeded) return allowed.Error!;
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.EmailDomains.AsNoTracking().Where(d => d.WorkspaceId == actor.WorkspaceId).OrderBy(d => d.Domain)
-            .Select(d => new EmailDomainRow(d.Id, d.Domain, d.Role, d.UserType, d.CreatedAt)).ToListAsync(ct);
+        var rows = await db.EmailDomains.AsNoTracking().Where(d => d.WorkspaceId == actor.WorkspaceId).OrderBy(d => d.Domain)
+            .Select(d => new { d.Id, d.Domain, d.Role, d.UserType, d.CreatedAt, d.VerificationToken, d.VerifiedAt }).ToListAsync(ct);
+        return rows.Select(d => new EmailDomainRow(d.Id, d.Domain, d.Role, d.UserType, d.CreatedAt,
+            EmailDomain.RecordNameFor(d.Domain), d.VerificationToken, d.VerifiedAt)).ToList();
     }
 
     public async Task<Result<Guid>> AddAsync(Actor actor, string? domain, WorkspaceRole role, UserType userType,
@@ -40,15 +51,63 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
         await using var db = await factory.CreateDbContextAsync(ct);
         var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
         if (!standing.Succeeded) return standing.Error!;
-        var owner = await db.EmailDomains.Where(d => d.Domain == parsed.Value).Select(d => (Guid?)d.WorkspaceId).FirstOrDefaultAsync(ct);
-        if (owner == actor.WorkspaceId) return Error.Conflict($"{parsed.Value} is already one of this workspace's domains.", "Domain");
-        if (owner is not null) return Error.Conflict($"{parsed.Value} already belongs to another workspace on this server.", "Domain");
+        var claims = await db.EmailDomains.Where(d => d.Domain == parsed.Value)
+            .Select(d => new { d.WorkspaceId, Verified = d.VerifiedAt != null }).ToListAsync(ct);
+        if (claims.Any(c => c.WorkspaceId == actor.WorkspaceId)) return Error.Conflict($"{parsed.Value} is already one of this workspace's domains.", "Domain");
+        if (claims.Any(c => c.Verified)) return VerifiedElsewhere(parsed.Value);
 
         var entry = new EmailDomain(actor.WorkspaceId, parsed.Value, role, userType, clock.GetUtcNow());
         db.EmailDomains.Add(entry);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.EmailDomainChanged, parsed.Value, null, $"{role.Display()}, {userType}", entry.CreatedAt, ct);
+        await AuditTrail.RecordAsync(db, actor, AuditActions.EmailDomainChanged, parsed.Value, null, $"{role.Display()}, {userType}, pending",
+            entry.CreatedAt, ct);
         await db.SaveChangesAsync(ct);
         return entry.Id;
+    }
+
+    /// <summary>Looks the domain's TXT record up; when it carries the token, the domain starts joining people.</summary>
+    public async Task<Result> VerifyAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var allowed = actor.Require(Permission.ManageWorkspaceSettings);
+        if (!allowed.Succeeded) return allowed.Error!;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
+        var domain = await db.EmailDomains.FirstOrDefaultAsync(d => d.Id == id && d.WorkspaceId == actor.WorkspaceId, ct);
+        if (domain is null) return Error.NotFound("That domain is no longer registered. Reload the list.");
+        if (domain.IsVerified) return Result.Success();
+
+        IReadOnlyList<string> published;
+        try
+        {
+            published = await records.TxtAsync(domain.RecordName, ct);
+        }
+        catch (Exception e) when (e is DnsClient.DnsResponseException or DnsClient.DnsResponseParseException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            logger.LogWarning(e, "DNS look-up of {Record} failed", domain.RecordName);
+            return Error.Conflict($"The DNS look-up of {domain.RecordName} failed ({e.Message}). Try again in a minute; if it keeps failing, the server operator can verify the domain.");
+        }
+        if (!published.Any(text => string.Equals(text.Trim(), domain.VerificationToken, StringComparison.Ordinal)))
+            return Error.Conflict(published.Count == 0
+                ? $"No TXT record was found at {domain.RecordName}. Publish one with the value {domain.VerificationToken}, wait for it to spread (minutes to an hour), then verify again."
+                : $"The TXT record at {domain.RecordName} does not hold {domain.VerificationToken}. Check its value, then verify again.");
+
+        return await MarkVerifiedAsync(db, domain, actor, ct);
+    }
+
+    /// <summary>The operator vouches for a domain (an offline installation, or a DNS the server cannot reach).</summary>
+    public async Task<Result<string>> VerifyByOperatorAsync(string workspaceName, string rawDomain, CancellationToken ct = default)
+    {
+        var parsed = Parse(rawDomain);
+        if (!parsed.Succeeded) return parsed.Error!;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var normalizedName = Names.Normalize(workspaceName);
+        var workspace = await db.Workspaces.Where(w => w.NormalizedName == normalizedName).Select(w => new { w.Id, w.Name }).FirstOrDefaultAsync(ct);
+        if (workspace is null) return Error.NotFound($"No workspace is called \"{workspaceName.Trim()}\".");
+        var domain = await db.EmailDomains.FirstOrDefaultAsync(d => d.WorkspaceId == workspace.Id && d.Domain == parsed.Value, ct);
+        if (domain is null) return Error.NotFound($"{workspace.Name} has no email domain {parsed.Value}; an Admin adds it in Settings → Users first.");
+        if (domain.IsVerified) return $"{parsed.Value} was already verified for {workspace.Name}.";
+        var verified = await MarkVerifiedAsync(db, domain, null, ct);
+        return verified.Succeeded ? $"{parsed.Value} is verified for {workspace.Name}: confirmed sign-ups on it now join as {domain.Role.Display()}." : verified.Error!;
     }
 
     public async Task<Result> RemoveAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -75,6 +134,36 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
         if (domain.Contains('@')) return Error.Invalid($"Enter only the part after the @ (for example {domain[(domain.LastIndexOf('@') + 1)..]}).", "Domain");
         if (!DomainPattern().IsMatch(domain))
             return Error.Invalid($"\"{domain}\" is not a domain name: use letters, digits and hyphens in dot-separated parts, ending in a top-level domain such as .com.", "Domain");
+        if (PublicMailDomains.Contains(domain))
+            return Error.Invalid($"{domain} is a public mail service where anyone can open an address, so it cannot admit people to a workspace. Invite them one by one instead.", "Domain");
         return domain;
     }
+
+    private async Task<Result> MarkVerifiedAsync(DashboardDbContext db, EmailDomain domain, Actor? actor, CancellationToken ct)
+    {
+        if (await db.EmailDomains.AnyAsync(d => d.Domain == domain.Domain && d.Id != domain.Id && d.VerifiedAt != null, ct))
+            return VerifiedElsewhere(domain.Domain);
+        var now = clock.GetUtcNow();
+        domain.MarkVerified(now);
+        if (actor is not null)
+            await AuditTrail.RecordAsync(db, actor, AuditActions.EmailDomainChanged, domain.Domain, "pending", "verified", now, ct);
+        else
+            db.AuditEntries.Add(new AuditEntry(domain.WorkspaceId, null, "the server operator", AuditActions.EmailDomainChanged, domain.Domain,
+                "pending", "verified", now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another workspace verified it in the same moment; the unique index decided.
+            if (await db.EmailDomains.AsNoTracking().AnyAsync(d => d.Domain == domain.Domain && d.Id != domain.Id && d.VerifiedAt != null, ct))
+                return VerifiedElsewhere(domain.Domain);
+            throw;
+        }
+        return Result.Success();
+    }
+
+    private static Error VerifiedElsewhere(string domain) =>
+        Error.Conflict($"{domain} is already verified by another workspace on this server; a domain can admit people to only one workspace.", "Domain");
 }

@@ -12,4 +12,10 @@ public sealed class Account : IdentityUser<Guid>
 
     /// <summary>The workspace this person last chose in the app bar; kept so the choice survives sign-out.</summary>
     public Guid? CurrentWorkspaceId { get; set; }
+
+    /// <summary>When a confirmation link last went to the address; "send again" waits a minute after it.</summary>
+    public DateTimeOffset? ConfirmationSentAt { get; set; }
+
+    /// <summary>The last authenticator time step accepted, so a code seen over a shoulder cannot be used again.</summary>
+    public long? LastAuthenticatorStep { get; set; }
 }

@@ -10,9 +10,22 @@ namespace Dashboard.Domain.Users;
 /// <param name="InvitationToken">The token of the link the person came by, if any; it fixes the email.</param>
 public sealed record SignUpCommand(string? Email, string? DisplayName, string? Password, string? InvitationToken = null);
 
+public enum SignUpKind
+{
+    /// <summary>Came by an invitation link, which proves the mailbox: confirmed and joined at once.</summary>
+    Joined,
+    /// <summary>A new, unconfirmed account: a confirmation link goes to the address.</summary>
+    ConfirmationNeeded,
+    /// <summary>The address already has an account. The page answers exactly as for a new one, and the owner is told.</summary>
+    AddressTaken,
+}
+
+public sealed record SignUpOutcome(SignUpKind Kind, Account Account);
+
 /// <summary>
-/// Creates an account from the sign-in page, in one transaction with what it brings: the invitation of the link
-/// it came by is accepted, and an address on a registered email domain joins that domain's workspace.
+/// Creates an account from the sign-in page. An address typed here proves nothing: the account stays unconfirmed —
+/// no invitation, no email domain, no workspace — until its owner follows a link sent to it. Only an invitation
+/// link, which was itself sent to the address, confirms and joins in the same transaction.
 /// </summary>
 public sealed class AccountSignUp(UserManager<Account> users, DashboardDbContext db, TimeProvider clock, MembershipChanges changes)
 {
@@ -23,11 +36,11 @@ public sealed class AccountSignUp(UserManager<Account> users, DashboardDbContext
         if (!name.Succeeded) errors.Add(name.Error!);
         var email = EmailAddresses.Validate(command.Email);
         if (!email.Succeeded) errors.Add(email.Error!);
-        errors.AddRange(await AccountRules.CheckPasswordAsync(users, command.Email ?? "", command.Password));
+        errors.AddRange(await AccountRules.CheckPasswordAsync(users, command.Email ?? "", command.Password, command.DisplayName));
         return errors;
     }
 
-    public async Task<Result<Account>> SignUpAsync(SignUpCommand command, CancellationToken ct = default)
+    public async Task<Result<SignUpOutcome>> SignUpAsync(SignUpCommand command, CancellationToken ct = default)
     {
         var errors = await ValidateAsync(command);
         if (errors.Count > 0) return errors[0];
@@ -44,43 +57,33 @@ public sealed class AccountSignUp(UserManager<Account> users, DashboardDbContext
                 return Error.Invalid($"This invitation is for {found.Value.Member.Email}; sign up with that address.", "Email");
             invited = found.Value;
         }
+        else if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            return new SignUpOutcome(SignUpKind.AddressTaken, existing);
+        }
 
         var account = new Account { UserName = email, Email = email, DisplayName = command.DisplayName!.Trim(), CreatedAt = now };
         var created = await users.CreateAsync(account, command.Password!);
-        if (!created.Succeeded) return IdentityErrors.ToError(created);
+        if (!created.Succeeded)
+        {
+            // Two sign-ups of one address at once: the second is answered like any taken address.
+            if (command.InvitationToken is null && created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail")
+                && await users.FindByEmailAsync(email) is { } raced)
+                return new SignUpOutcome(SignUpKind.AddressTaken, raced);
+            return IdentityErrors.ToError(created);
+        }
 
         if (invited is { } link)
         {
             link.Invitation.MarkUsed(now);
             await InvitationAcceptance.JoinAsync(db, account, link.Member, now, ct);
+            // The link proved the address, so its domain's workspace may take the person in too.
+            await EmailDomainJoin.JoinAsync(db, account, now, ct);
         }
-        await JoinByEmailDomainAsync(account, now, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (invited is null) return new SignUpOutcome(SignUpKind.ConfirmationNeeded, account);
         changes.Announce(account.Id);
-        return account;
-    }
-
-    /// <summary>The workspace that registered the address's domain takes the person in, with the domain's role and type.</summary>
-    private async Task JoinByEmailDomainAsync(Account account, DateTimeOffset now, CancellationToken ct)
-    {
-        var domain = account.Email![(account.Email!.IndexOf('@') + 1)..].ToLowerInvariant();
-        var rule = await db.EmailDomains.FirstOrDefaultAsync(d => d.Domain == domain, ct);
-        if (rule is null) return;
-
-        var normalized = WorkspaceMember.NormalizeEmail(account.Email);
-        var member = await db.Members.FirstOrDefaultAsync(m => m.WorkspaceId == rule.WorkspaceId && m.NormalizedEmail == normalized, ct);
-        if (member is null)
-        {
-            db.Members.Add(WorkspaceMember.Joined(rule.WorkspaceId, account.Id, account.Email, account.DisplayName, rule.Role, rule.UserType, now));
-            account.CurrentWorkspaceId ??= rule.WorkspaceId;
-        }
-        else if (member.Status == MemberStatus.Invited)
-        {
-            // Already invited there: the domain's workspace vouches for the address, so the invitation is taken up.
-            member.Join(account.Id, account.DisplayName, now);
-            await InvitationAcceptance.VoidLinksAsync(db, member.Id, now, ct);
-            account.CurrentWorkspaceId ??= rule.WorkspaceId;
-        }
+        return new SignUpOutcome(SignUpKind.Joined, account);
     }
 }

@@ -34,6 +34,11 @@ internal static class MemberRemoval
 
         // Group places, resource access and invitation links go with the membership (cascading keys).
         db.Members.Remove(member);
+        // Removed from their last workspace, the person has no business being signed in anywhere: a new security
+        // stamp ends every session of theirs at its next request (and open pages within the revalidation interval).
+        if (member.AccountId is { } accountId
+            && !await db.Members.AnyAsync(m => m.AccountId == accountId && m.Id != member.Id && m.Status == MemberStatus.Joined, ct))
+            await SecurityStamps.RenewAsync(db, accountId, ct);
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }

@@ -18,10 +18,11 @@ public sealed class MembershipService(IDbContextFactory<DashboardDbContext> fact
     public async Task<Actor?> GetActorAsync(Guid accountId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var currentWorkspaceId = await db.Users.Where(a => a.Id == accountId)
-            .Select(a => a.CurrentWorkspaceId).FirstOrDefaultAsync(ct);
-
-        var hasTwoFactor = await db.Users.Where(a => a.Id == accountId).Select(a => a.TwoFactorEnabled).FirstOrDefaultAsync(ct);
+        var account = await db.Users.Where(a => a.Id == accountId)
+            .Select(a => new { a.CurrentWorkspaceId, a.TwoFactorEnabled, a.EmailConfirmed }).FirstOrDefaultAsync(ct);
+        // An unconfirmed address shows nothing of any workspace: until its owner proves it, anyone could have typed it.
+        if (account is not { EmailConfirmed: true }) return null;
+        var (currentWorkspaceId, hasTwoFactor) = (account.CurrentWorkspaceId, account.TwoFactorEnabled);
 
         // The chosen workspace first; otherwise the earliest joined one, so a removal lands somewhere sensible.
         // A workspace that requires two-factor sign-in is out of reach until the account has it (SPEC "Security").
@@ -66,6 +67,7 @@ public sealed class MembershipService(IDbContextFactory<DashboardDbContext> fact
                 from member in db.Members
                 join workspace in db.Workspaces on member.WorkspaceId equals workspace.Id
                 where member.AccountId == accountId && member.Status == MemberStatus.Joined
+                      && db.Users.Any(a => a.Id == accountId && a.EmailConfirmed)
                       && (db.Users.Any(a => a.Id == accountId && a.TwoFactorEnabled) || !workspace.RequireTwoFactor)
                 orderby workspace.Name
                 select new WorkspaceChoice(workspace.Id, workspace.Name, member.Role, workspace.Id == currentWorkspaceId))
@@ -86,6 +88,13 @@ public sealed class MembershipService(IDbContextFactory<DashboardDbContext> fact
         return Result.Success();
     }
 
+    /// <summary>The account's address and whether its owner has proven it, for Home's "Confirm your address".</summary>
+    public async Task<AccountAddress?> GetAddressAsync(Guid accountId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Users.Where(a => a.Id == accountId).Select(a => new AccountAddress(a.Email!, a.EmailConfirmed)).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>What Home shows about the actor's standing in their current workspace.</summary>
     public async Task<WorkspaceOverview?> GetOverviewAsync(Actor actor, CancellationToken ct = default)
     {
@@ -100,6 +109,8 @@ public sealed class MembershipService(IDbContextFactory<DashboardDbContext> fact
             .FirstOrDefaultAsync(ct);
     }
 }
+
+public sealed record AccountAddress(string Email, bool Confirmed);
 
 public sealed record WorkspaceOverview(string WorkspaceName, bool IsWorkforce, bool RequiresTwoFactor,
     WorkspaceRole Role, UserType UserType, DateTimeOffset? JoinedAt, int JoinedMemberCount);

@@ -19,6 +19,9 @@ public sealed class WorkspaceCreation(IDbContextFactory<DashboardDbContext> fact
         await using var db = await factory.CreateDbContextAsync(ct);
         var account = await db.Users.FirstOrDefaultAsync(a => a.Id == accountId, ct);
         if (account is null) return Error.NotFound("Your account no longer exists. Sign in again.");
+        // A workspace is founded under the founder's address, which must be theirs (as GitHub asks before an organization).
+        if (!account.EmailConfirmed)
+            return Error.Forbidden($"Confirm your address ({account.Email}) first: follow the link we sent, or send a new one from Home.");
         var normalized = Names.Normalize(valid.Value);
         if (await db.Workspaces.AnyAsync(w => w.NormalizedName == normalized, ct)) return NameTaken(valid.Value);
 

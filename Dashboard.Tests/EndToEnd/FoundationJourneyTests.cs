@@ -38,14 +38,14 @@ public class FoundationJourneyTests : IAsyncLifetime
 
         await page.FillAsync("#displayName", "Fiona Founder");
         await page.FillAsync("#email", "fiona@acme.example");
-        await page.FillAsync("#password", "Str0ng!pass");
+        await page.FillAsync("#password", "Quiet-Harbor-Lantern-7");
         await page.FillAsync("#workspaceName", "Acme Vision");
         await page.ClickAsync("button[type=submit]");
 
         // Set-up hands over to sign-in with the address filled in.
         await page.WaitForURLAsync("**/account/login?**");
         await Expect(page.Locator("#email")).ToHaveValueAsync("fiona@acme.example");
-        await page.FillAsync("#password", "Str0ng!pass");
+        await page.FillAsync("#password", "Quiet-Harbor-Lantern-7");
         await page.ClickAsync("button[type=submit]");
 
         await page.WaitForURLAsync(_session.BaseUrl + "/");
@@ -90,7 +90,7 @@ public class FoundationJourneyTests : IAsyncLifetime
     {
         await using (var scope = _session.App.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<FirstRunSetup>()
-                .RunAsync(new SetupCommand("fiona@acme.example", "Fiona Founder", "Str0ng!pass", "Acme Vision", false));
+                .RunAsync(new SetupCommand("fiona@acme.example", "Fiona Founder", "Quiet-Harbor-Lantern-7", "Acme Vision", false));
         var page = await _session.NewPageAsync();
 
         await page.GotoAsync("/settings/users");

@@ -32,7 +32,8 @@ public class SecurityJourneyTests : IAsyncLifetime
         await page.Locator("[data-testid=two-factor-code]").FillAsync("123");
         await page.Locator("[data-testid=two-factor-verify]").ClickAsync();
         await Expect(page.GetByText("Enter the six digits your app shows for Workspace Dashboard.")).ToBeVisibleAsync();
-        await page.Locator("[data-testid=two-factor-code]").FillAsync(Totp.Code(key!));
+        var setUpAt = DateTimeOffset.UtcNow;
+        await page.Locator("[data-testid=two-factor-code]").FillAsync(Totp.Code(key!, setUpAt));
         await page.Locator("[data-testid=two-factor-verify]").ClickAsync();
         await Expect(page.Locator("[data-testid=two-factor-on]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=recovery-codes]")).ToBeVisibleAsync();
@@ -48,7 +49,11 @@ public class SecurityJourneyTests : IAsyncLifetime
         await again.FillAsync("#code", "000000");
         await again.ClickAsync("button[type=submit]");
         await Expect(again.Locator(".plain-field-error, .validation-message").First).ToContainTextAsync("That code is not right");
-        await again.FillAsync("#code", Totp.Code(key!));
+        // The code that turned it on is spent; a replay is refused, and the app's next code works.
+        await again.FillAsync("#code", Totp.Code(key!, setUpAt));
+        await again.ClickAsync("button[type=submit]");
+        await Expect(again.Locator(".plain-field-error, .validation-message").First).ToContainTextAsync("That code is not right");
+        await again.FillAsync("#code", Totp.Code(key!, setUpAt.AddSeconds(30)));
         await again.ClickAsync("button[type=submit]");
         await again.WaitForURLAsync(_session.BaseUrl + "/");
         await BrowserSession.WaitForInteractiveAsync(again);

@@ -9,7 +9,7 @@ namespace Dashboard.Tests.Integration;
 public partial class FirstRunAndSignInTests : IAsyncLifetime
 {
     private const string Email = "founder@acme.example";
-    private const string Password = "Str0ng!pass";
+    private const string Password = "Quiet-Harbor-Lantern-7";
     private readonly DashboardAppFactory _factory = new();
 
     public Task InitializeAsync() => Task.CompletedTask;

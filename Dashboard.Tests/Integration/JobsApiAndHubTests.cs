@@ -23,7 +23,7 @@ public class JobsApiAndHubTests : IAsyncLifetime
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var account = (await scope.ServiceProvider.GetRequiredService<FirstRunSetup>()
-            .RunAsync(new SetupCommand("fiona@acme.example", "Fiona Founder", "Str0ng!pass", "Acme Vision", false))).Value;
+            .RunAsync(new SetupCommand("fiona@acme.example", "Fiona Founder", "Quiet-Harbor-Lantern-7", "Acme Vision", false))).Value;
         var admin = (await scope.ServiceProvider.GetRequiredService<MembershipService>().GetActorAsync(account.Id))!;
         _secret = (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(admin, "cluster")).Value.Secret;
     }

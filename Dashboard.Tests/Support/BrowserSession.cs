@@ -101,7 +101,7 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
-    public const string Password = "Str0ng!pass";
+    public const string Password = "Quiet-Harbor-Lantern-7";
 
     /// <summary>Runs set-up: the founder (Admin) and the workspace "Acme Vision".</summary>
     public async Task<string> SetUpAsync(string email = "fiona@acme.example")

@@ -23,9 +23,11 @@ internal sealed class EmailDomainConfiguration : IEntityTypeConfiguration<EmailD
     public void Configure(EntityTypeBuilder<EmailDomain> e)
     {
         e.Property(d => d.Domain).HasMaxLength(253);
-        // A domain belongs to at most one workspace in the whole installation.
-        e.HasIndex(d => d.Domain).IsUnique();
-        e.HasIndex(d => d.WorkspaceId);
+        e.Property(d => d.VerificationToken).HasMaxLength(64);
+        // Several workspaces may claim a domain while it is pending; only one can hold it verified, and the
+        // index decides a race between two verifications.
+        e.HasIndex(d => new { d.WorkspaceId, d.Domain }).IsUnique();
+        e.HasIndex(d => d.Domain).IsUnique().HasFilter("\"VerifiedAt\" IS NOT NULL").HasDatabaseName("IX_EmailDomains_Domain_Verified");
         e.HasOne<Workspace>().WithMany().HasForeignKey(d => d.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
     }
 }

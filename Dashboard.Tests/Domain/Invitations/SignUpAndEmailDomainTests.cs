@@ -6,7 +6,10 @@ using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -28,13 +31,16 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDbContext<DashboardDbContext>(o => o.UseSqlite(_database.Connection));
-        services.AddIdentityCore<Account>(o => o.User.RequireUniqueEmail = true).AddEntityFrameworkStores<DashboardDbContext>();
+        services.AddDashboardAccounts().AddDefaultTokenProviders();
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton<MembershipChanges>();
         services.AddScoped<AccountSignUp>();
+        services.AddScoped<AddressConfirmation>();
         _services = services.BuildServiceProvider();
         _invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions()), new MembershipChanges());
-        _domains = new EmailDomainService(_database, _clock);
+        _domains = new EmailDomainService(_database, _clock, new DnsDomainRecords(Options.Create(new DnsOptions { Resolver = "127.0.0.1:9" })),
+            NullLogger<EmailDomainService>.Instance);
         _workspace = await Seed.WorkspaceAsync(_database, "Acme Vision");
         _admin = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin, "ada@acme.example", "Ada Admin");
     }
@@ -45,11 +51,26 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private async Task<Result<Account>> SignUpAsync(string email, string? token = null)
+    private async Task<Result<SignUpOutcome>> SignUpAsync(string email, string? token = null)
     {
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AccountSignUp>()
-            .SignUpAsync(new SignUpCommand(email, "Ivy Invitee", "Str0ng!pass", token));
+            .SignUpAsync(new SignUpCommand(email, "Ivy Invitee", "Quiet-Harbor-Lantern-7", token));
+    }
+
+    private async Task<Result<ConfirmedAddress>> ConfirmAsync(Guid accountId)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var confirmation = scope.ServiceProvider.GetRequiredService<AddressConfirmation>();
+        var link = await confirmation.IssueAsync(accountId);
+        return await confirmation.ConfirmAsync(accountId, link.Value.Token);
+    }
+
+    private async Task<Guid> VerifiedDomainAsync(string domain, WorkspaceRole role, UserType type)
+    {
+        var id = (await _domains.AddAsync(_admin, domain, role, type)).Value;
+        Assert.True((await _domains.VerifyByOperatorAsync(_workspace.Name, domain)).Succeeded);
+        return id;
     }
 
     private async Task<List<WorkspaceMember>> MembersAsync(string email)
@@ -71,11 +92,12 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
         var invitation = (await _invitations.InviteAsync(_admin, new InviteCommand(["ivy@partner.example"], WorkspaceRole.Tasker, UserType.External))).Value[0];
         _clock.Advance(TimeSpan.FromHours(3));
 
-        var account = (await SignUpAsync("ivy@partner.example", invitation.Token)).Value;
+        var (kind, account) = (await SignUpAsync("ivy@partner.example", invitation.Token)).Value;
 
         var member = Assert.Single(await MembersAsync("ivy@partner.example"));
         Assert.Equal((MemberStatus.Joined, Seed.Now.AddHours(3), account.Id, "Ivy Invitee"),
             (member.Status, member.StatusAt, member.AccountId!.Value, member.DisplayName));
+        Assert.Equal(SignUpKind.Joined, kind);
         Assert.True(account.EmailConfirmed);
         Assert.Equal(_workspace.Id, account.CurrentWorkspaceId);
         Assert.False((await _invitations.OpenAsync(invitation.Token)).Succeeded);
@@ -95,34 +117,192 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SigningUp_WithARegisteredDomain_JoinsWithItsRoleAndType()
+    public async Task SigningUpWithoutALink_LeavesTheAddressUnconfirmed_AndJoinsNothing()
     {
-        Assert.True((await _domains.AddAsync(_admin, "@Partner.Example", WorkspaceRole.Tasker, UserType.External)).Succeeded);
+        await VerifiedDomainAsync("partner.example", WorkspaceRole.Tasker, UserType.External);
 
-        var account = (await SignUpAsync("jon@partner.example")).Value;
-        await SignUpAsync("eve@elsewhere.example");
+        var (kind, account) = (await SignUpAsync("jon@partner.example")).Value;
 
-        var member = Assert.Single(await MembersAsync("jon@partner.example"));
-        Assert.Equal((MemberStatus.Joined, WorkspaceRole.Tasker, UserType.External, _workspace.Id),
-            (member.Status, member.Role, member.UserType, member.WorkspaceId));
-        Assert.Equal(_workspace.Id, account.CurrentWorkspaceId);
+        Assert.Equal(SignUpKind.ConfirmationNeeded, kind);
         Assert.False(account.EmailConfirmed);
-        Assert.Empty(await MembersAsync("eve@elsewhere.example"));
+        Assert.Empty(await MembersAsync("jon@partner.example"));
     }
 
     [Fact]
-    public async Task ADomain_BelongsToOneWorkspace()
+    public async Task TheTakeover_ASignUpTypingAnInvitedAdminsAddress_ClaimsNothing()
+    {
+        await VerifiedDomainAsync("acme.example", WorkspaceRole.Tasker, UserType.Internal);
+        await _invitations.InviteAsync(_admin, new InviteCommand(["boss@acme.example"], WorkspaceRole.Admin, UserType.Internal));
+
+        var (_, stranger) = (await SignUpAsync("boss@acme.example")).Value;
+
+        var member = Assert.Single(await MembersAsync("boss@acme.example"));
+        Assert.Equal((MemberStatus.Invited, (Guid?)null), (member.Status, member.AccountId));
+        Assert.Empty(await _invitations.PendingForAsync(stranger.Id));
+        Assert.Null(await new MembershipService(_database).GetActorAsync(stranger.Id));
+    }
+
+    [Fact]
+    public async Task ConfirmingOnAVerifiedDomain_JoinsWithItsRoleAndType()
+    {
+        await VerifiedDomainAsync("@Partner.Example", WorkspaceRole.Tasker, UserType.External);
+        var (_, account) = (await SignUpAsync("jon@partner.example")).Value;
+
+        var confirmed = await ConfirmAsync(account.Id);
+
+        Assert.Equal(("jon@partner.example", "Acme Vision"), (confirmed.Value.Email, confirmed.Value.JoinedWorkspace));
+        var member = Assert.Single(await MembersAsync("jon@partner.example"));
+        Assert.Equal((MemberStatus.Joined, WorkspaceRole.Tasker, UserType.External, _workspace.Id),
+            (member.Status, member.Role, member.UserType, member.WorkspaceId));
+        Assert.Equal(WorkspaceRole.Tasker, (await new MembershipService(_database).GetActorAsync(account.Id))!.Role);
+    }
+
+    [Fact]
+    public async Task ConfirmingOnAPendingDomain_JoinsNothing()
+    {
+        await _domains.AddAsync(_admin, "partner.example", WorkspaceRole.Member, UserType.Internal);
+        var (_, account) = (await SignUpAsync("jon@partner.example")).Value;
+
+        var confirmed = await ConfirmAsync(account.Id);
+
+        Assert.Null(confirmed.Value.JoinedWorkspace);
+        Assert.Empty(await MembersAsync("jon@partner.example"));
+    }
+
+    [Fact]
+    public async Task AConfirmedOwner_SeesTheInvitationOnHome_AndTakesItsRoleOnlyByAccepting()
+    {
+        await VerifiedDomainAsync("acme.example", WorkspaceRole.Tasker, UserType.Internal);
+        await _invitations.InviteAsync(_admin, new InviteCommand(["boss@acme.example"], WorkspaceRole.Admin, UserType.Internal));
+        var (_, owner) = (await SignUpAsync("boss@acme.example")).Value;
+
+        await ConfirmAsync(owner.Id);
+        var pending = Assert.Single(await _invitations.PendingForAsync(owner.Id));
+        Assert.Equal(MemberStatus.Invited, Assert.Single(await MembersAsync("boss@acme.example")).Status);
+        Assert.True((await _invitations.AcceptAsync(owner.Id, pending.MemberId)).Succeeded);
+
+        var member = Assert.Single(await MembersAsync("boss@acme.example"));
+        Assert.Equal((MemberStatus.Joined, WorkspaceRole.Admin, owner.Id), (member.Status, member.Role, member.AccountId!.Value));
+    }
+
+    [Fact]
+    public async Task ATamperedOrMissingConfirmationCode_ConfirmsNothing()
+    {
+        var (_, account) = (await SignUpAsync("jon@partner.example")).Value;
+        await using var scope = _services.CreateAsyncScope();
+        var confirmation = scope.ServiceProvider.GetRequiredService<AddressConfirmation>();
+        var link = (await confirmation.IssueAsync(account.Id)).Value;
+
+        var tampered = await confirmation.ConfirmAsync(account.Id, link.Token[..^4] + "AAAA");
+        var missing = await confirmation.ConfirmAsync(account.Id, null);
+        var otherAccount = await confirmation.ConfirmAsync(Guid.NewGuid(), link.Token);
+
+        Assert.All(new[] { tampered, missing, otherAccount }, r => Assert.Contains("not valid", r.Error!.Message));
+        await using var db = _database.CreateDbContext();
+        Assert.False(await db.Users.Where(a => a.Id == account.Id).Select(a => a.EmailConfirmed).SingleAsync());
+    }
+
+    [Fact]
+    public async Task SendAgain_WaitsAMinute()
+    {
+        var (_, account) = (await SignUpAsync("jon@partner.example")).Value;
+        await using var scope = _services.CreateAsyncScope();
+        var confirmation = scope.ServiceProvider.GetRequiredService<AddressConfirmation>();
+
+        var first = await confirmation.IssueAsync(account.Id);
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        var tooSoon = await confirmation.IssueAsync(account.Id);
+        _clock.Advance(TimeSpan.FromSeconds(41));
+        var later = await confirmation.IssueAsync(account.Id);
+
+        Assert.True(first.Succeeded);
+        Assert.Equal(ErrorKind.Conflict, tooSoon.Error!.Kind);
+        Assert.Contains("send again in 40 seconds", tooSoon.Error.Message);
+        Assert.True(later.Succeeded);
+    }
+
+    [Fact]
+    public async Task SigningUpWithATakenAddress_AnswersAsForANewOne_AndChangesNothing()
+    {
+        var (_, first) = (await SignUpAsync("jon@partner.example")).Value;
+        var before = await AccountCountAsync();
+
+        var (kind, existing) = (await SignUpAsync("JON@partner.example")).Value;
+
+        Assert.Equal((SignUpKind.AddressTaken, first.Id), (kind, existing.Id));
+        Assert.Equal(before, await AccountCountAsync());
+    }
+
+    [Theory]
+    [InlineData("short-pass", "at least 12 characters")]
+    [InlineData("password1234", "too easy to guess")]
+    [InlineData("qwertyuiopas", "too easy to guess")]
+    [InlineData("partnerivyinvitee", "too easy to guess")]
+    public async Task AWeakPassword_IsRefusedWithAHint(string password, string message)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountSignUp>()
+            .SignUpAsync(new SignUpCommand("ivy@partner.example", "Ivy Invitee", password));
+
+        Assert.Equal("Password", result.Error!.Field);
+        Assert.Contains(message, result.Error.Message);
+        Assert.Equal(1, await AccountCountAsync());
+    }
+
+    [Fact]
+    public async Task ALongPassphrase_NeedsNoSymbolsOrDigits()
+    {
+        var result = await _services.CreateAsyncScope().ServiceProvider.GetRequiredService<AccountSignUp>()
+            .SignUpAsync(new SignUpCommand("ivy@partner.example", "Ivy Invitee", "lantern orbit violet harbor"));
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+    }
+
+    [Fact]
+    public async Task APendingDomain_CanBeClaimedBySeveralWorkspaces_ButVerifiedByOne()
     {
         var other = await Seed.WorkspaceAsync(_database, "Other Co");
         var otherAdmin = await Seed.MemberAsync(_database, other, WorkspaceRole.Admin);
         await _domains.AddAsync(_admin, "acme.example", WorkspaceRole.Member, UserType.Internal);
 
         var again = await _domains.AddAsync(_admin, "ACME.example", WorkspaceRole.Member, UserType.Internal);
-        var taken = await _domains.AddAsync(otherAdmin, "acme.example", WorkspaceRole.Member, UserType.Internal);
+        var pendingElsewhere = await _domains.AddAsync(otherAdmin, "acme.example", WorkspaceRole.Member, UserType.Internal);
+        var verifiedHere = await _domains.VerifyByOperatorAsync("Acme Vision", "acme.example");
+        var verifiedThere = await _domains.VerifyByOperatorAsync("Other Co", "acme.example");
+        var addedAfter = await _domains.AddAsync(await Seed.MemberAsync(_database, await Seed.WorkspaceAsync(_database, "Third"), WorkspaceRole.Admin),
+            "acme.example", WorkspaceRole.Member, UserType.Internal);
 
         Assert.Equal(ErrorKind.Conflict, again.Error!.Kind);
-        Assert.Equal("acme.example already belongs to another workspace on this server.", taken.Error!.Message);
-        Assert.Empty((await _domains.ListAsync(otherAdmin)).Value);
+        Assert.True(pendingElsewhere.Succeeded);
+        Assert.True(verifiedHere.Succeeded);
+        Assert.Equal("acme.example is already verified by another workspace on this server; a domain can admit people to only one workspace.",
+            verifiedThere.Error!.Message);
+        Assert.Equal(verifiedThere.Error.Message, addedAfter.Error!.Message);
+        Assert.False(Assert.Single((await _domains.ListAsync(otherAdmin)).Value).IsVerified);
+    }
+
+    [Theory]
+    [InlineData("gmail.com")]
+    [InlineData("@Outlook.com")]
+    [InlineData("proton.me")]
+    public async Task PublicMailDomains_AreRefused(string domain)
+    {
+        var result = await _domains.AddAsync(_admin, domain, WorkspaceRole.Member, UserType.Internal);
+
+        Assert.Contains("is a public mail service", result.Error!.Message);
+        Assert.Empty((await _domains.ListAsync(_admin)).Value);
+    }
+
+    [Fact]
+    public async Task ANewDomain_IsPending_WithARecordToPublish()
+    {
+        await _domains.AddAsync(_admin, "acme.example", WorkspaceRole.Member, UserType.Internal);
+
+        var row = Assert.Single((await _domains.ListAsync(_admin)).Value);
+
+        Assert.False(row.IsVerified);
+        Assert.Equal("_dashboard-verify.acme.example", row.RecordName);
+        Assert.Matches("^dashboard-verify=[0-9a-f]{32}$", row.RecordValue);
     }
 
     [Theory]

@@ -1,0 +1,149 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Invitations;
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Workspaces;
+using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd;
+
+/// <summary>Who a person is: an address counts only once its owner proves it.</summary>
+[Collection(EndToEndCollection.Name)]
+public class IdentityJourneyTests : IAsyncLifetime
+{
+    private BrowserSession _session = default!;
+
+    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
+
+    /// <summary>
+    /// The takeover the review found: a verified domain, an Admin invitation pending for boss@, and a stranger who
+    /// signs up typing that address (and another on the domain). They end up holding nothing.
+    /// </summary>
+    [BrowserFact]
+    public Task AStrangerSigningUpAsAnInvitedAdmin_HoldsNothing() =>
+        _session.JourneyAsync(AStrangerSigningUpAsAnInvitedAdmin_HoldsNothingJourneyAsync);
+
+    private async Task AStrangerSigningUpAsAnInvitedAdmin_HoldsNothingJourneyAsync()
+    {
+        var admin = await _session.SetUpAsync();
+        var actor = await _session.ActorAsync(admin);
+        await using (var scope = _session.App.Services.CreateAsyncScope())
+        {
+            var domains = scope.ServiceProvider.GetRequiredService<EmailDomainService>();
+            await domains.AddAsync(actor, "acme.example", WorkspaceRole.Tasker, UserType.Internal);
+            await domains.VerifyByOperatorAsync("Acme Vision", "acme.example");
+            await scope.ServiceProvider.GetRequiredService<InvitationService>()
+                .InviteAsync(actor, new InviteCommand(["boss@acme.example"], WorkspaceRole.Admin, UserType.Internal));
+        }
+
+        var stranger = await _session.NewPageAsync();
+        await SignUpAsync(stranger, "boss@acme.example", "Not The Boss");
+        await Expect(stranger.Locator("[data-testid=check-inbox]")).ToContainTextAsync("We sent a link to boss@acme.example");
+        await BrowserSession.ScreenshotAsync(stranger, "identity-signup-check-inbox");
+
+        await BrowserSession.SignInAsync(stranger, "boss@acme.example", SignUpPassword);
+        await Expect(stranger.Locator("[data-testid=confirm-address]")).ToContainTextAsync("Confirm your address");
+        await Expect(stranger.Locator("[data-testid=pending-invitations]")).ToHaveCountAsync(0);
+        await Expect(stranger.Locator("[data-testid=home-role]")).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(stranger, "identity-unconfirmed-home");
+
+        // "Send again" right after sign-up waits its minute.
+        await stranger.Locator("[data-testid=confirm-address-resend]").ClickAsync();
+        await Expect(stranger.Locator(".mud-snackbar")).ToContainTextAsync("moments ago");
+
+        // No workspace page, no audit export.
+        await stranger.GotoAsync("/settings/users");
+        await Expect(stranger.Locator("[data-testid=no-workspace-unconfirmed]")).ToBeVisibleAsync();
+        await Expect(stranger.Locator("[data-testid=row-role]")).ToHaveCountAsync(0);
+        var export = await stranger.APIRequest.GetAsync("/settings/audit.csv");
+        Assert.Equal(403, export.Status);
+
+        var other = await _session.NewPageAsync();
+        await SignUpAsync(other, "stranger@acme.example", "Some Stranger");
+        await BrowserSession.SignInAsync(other, "stranger@acme.example", SignUpPassword);
+        await Expect(other.Locator("[data-testid=confirm-address]")).ToBeVisibleAsync();
+
+        await using var db = _session.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext();
+        var boss = await db.Members.SingleAsync(m => m.Email == "boss@acme.example");
+        Assert.Equal((MemberStatus.Invited, (Guid?)null, WorkspaceRole.Admin), (boss.Status, boss.AccountId, boss.Role));
+        Assert.False(await db.Members.AnyAsync(m => m.Email == "stranger@acme.example"));
+        Assert.Empty(_session.App.Mail.SignUpAttempts);
+    }
+
+    /// <summary>The owner of an address on a verified domain follows the mailed link and is in, with the domain's role.</summary>
+    [BrowserFact]
+    public Task TheOwnerFollowsTheConfirmationLink_AndJoinsThroughTheVerifiedDomain() =>
+        _session.JourneyAsync(TheOwnerFollowsTheConfirmationLink_AndJoinsThroughTheVerifiedDomainJourneyAsync);
+
+    private async Task TheOwnerFollowsTheConfirmationLink_AndJoinsThroughTheVerifiedDomainJourneyAsync()
+    {
+        var admin = await _session.SetUpAsync();
+        await using (var scope = _session.App.Services.CreateAsyncScope())
+        {
+            var domains = scope.ServiceProvider.GetRequiredService<EmailDomainService>();
+            await domains.AddAsync(await _session.ActorAsync(admin), "acme.example", WorkspaceRole.Tasker, UserType.Internal);
+            await domains.VerifyByOperatorAsync("Acme Vision", "acme.example");
+        }
+
+        var page = await _session.NewPageAsync();
+        await SignUpAsync(page, "dan@acme.example", "Dan Doer");
+        await BrowserSession.SignInAsync(page, "dan@acme.example", SignUpPassword);
+        await Expect(page.Locator("[data-testid=confirm-address]")).ToBeVisibleAsync();
+
+        await page.GotoAsync(_session.App.Mail.LinkFor("dan@acme.example").PathAndQuery);
+        await Expect(page.Locator("[data-testid=email-confirmed]")).ToContainTextAsync("dan@acme.example is confirmed. Its email domain makes you a member of Acme Vision.");
+        await BrowserSession.ScreenshotAsync(page, "identity-confirmed");
+        await page.Locator("[data-testid=confirmed-continue]").ClickAsync();
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=home-role]")).ToHaveTextAsync("Tasker");
+        await Expect(page.Locator("[data-testid=confirm-address]")).ToHaveCountAsync(0);
+
+        // The same link again changes nothing and says so kindly; a tampered one is refused.
+        var link = _session.App.Mail.LinkFor("dan@acme.example").PathAndQuery;
+        await page.GotoAsync(link.Replace("code=", "code=x"));
+        await Expect(page.Locator("[data-testid=email-confirmed]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Sign-up of a taken address looks exactly like a new one; the owner gets a mail instead.</summary>
+    [BrowserFact]
+    public Task SigningUpWithATakenAddress_RevealsNothing() =>
+        _session.JourneyAsync(SigningUpWithATakenAddress_RevealsNothingJourneyAsync);
+
+    private async Task SigningUpWithATakenAddress_RevealsNothingJourneyAsync()
+    {
+        var admin = await _session.SetUpAsync();
+        var page = await _session.NewPageAsync();
+
+        await SignUpAsync(page, admin, "Fake Fiona");
+        var taken = await page.Locator("main, body").First.InnerTextAsync();
+        await SignUpAsync(page, "newcomer@acme.example", "Fake Fiona");
+        var fresh = await page.Locator("main, body").First.InnerTextAsync();
+
+        Assert.Equal(fresh.Replace("newcomer@acme.example", "ADDRESS"), taken.Replace(admin, "ADDRESS"));
+        Assert.Equal([admin], _session.App.Mail.SignUpAttempts.ToArray());
+        // The impostor's password does not open the account.
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", admin);
+        await page.FillAsync("#password", SignUpPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync("The email or password is incorrect.");
+    }
+
+    private const string SignUpPassword = "Lantern-orbit-violet-9";
+
+    private static async Task SignUpAsync(IPage page, string email, string name)
+    {
+        await page.GotoAsync("/account/login?mode=signup");
+        await page.FillAsync("#displayName", name);
+        await page.FillAsync("#signup-email", email);
+        await page.FillAsync("#signup-password", SignUpPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator("[data-testid=check-inbox]")).ToBeVisibleAsync();
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
