@@ -1,5 +1,6 @@
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace Dashboard.App.Auth;
@@ -11,15 +12,20 @@ internal static class AuthEndpoints
         // Sign-out is a POST with an antiforgery token, so a link elsewhere cannot sign a person out. It ends the
         // session on the server too: a new security stamp makes a copied cookie worthless, and the person's open
         // pages and hub connections close.
-        endpoints.MapPost(AuthPaths.Logout, async (SignInManager<Account> signIn, HttpContext http, MembershipChanges changes) =>
+        endpoints.MapPost(AuthPaths.Logout, async (SignInManager<Account> signIn, HttpContext http, MembershipChanges changes,
+            IAntiforgery antiforgery) =>
         {
+            // Minimal APIs check the token only for bound form fields, and this endpoint binds none: check it here.
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                    detail: "Sign out from the account menu of a page of this app: this request did not come from one.");
             if (await signIn.UserManager.GetUserAsync(http.User) is { } account)
             {
                 await signIn.UserManager.UpdateSecurityStampAsync(account);
                 changes.Announce(account.Id);
             }
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect($"~{AuthPaths.Login}?signedOut=true");
+            return Results.LocalRedirect($"~{AuthPaths.Login}?signedOut=true");
         }).RequireAuthorization();
 
         SignInRefresh.MapSignInRefresh(endpoints);

@@ -21,6 +21,9 @@ public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory,
 {
     private const string SecretPrefix = "wd_";
 
+    /// <summary>A key was revoked in this process: connections opened with it close at once.</summary>
+    public event Action<Guid>? Revoked;
+
     public async Task<Result<IReadOnlyList<ApiKeyRow>>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         var allowed = actor.Require(Permission.ManageWorkspaceSettings);
@@ -53,11 +56,14 @@ public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory,
         var allowed = actor.Require(Permission.ManageWorkspaceSettings);
         if (!allowed.Succeeded) return allowed.Error!;
         await using var db = await factory.CreateDbContextAsync(ct);
+        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
+        if (!standing.Succeeded) return standing.Error!;
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.WorkspaceId == actor.WorkspaceId, ct);
         if (key is null) return Error.NotFound("That API key no longer exists.");
         key.Revoke(clock.GetUtcNow());
         await AuditTrail.RecordAsync(db, actor, AuditActions.ApiKeyRevoked, key.Name, null, null, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
+        Revoked?.Invoke(key.Id);
         return Result.Success();
     }
 

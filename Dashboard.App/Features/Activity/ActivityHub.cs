@@ -2,8 +2,12 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Activity;
+using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Workspaces;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.App.Features.Activity;
 
@@ -50,7 +54,7 @@ public sealed class ActivityHub(MembershipService memberships, ApiKeyService key
             && await memberships.GetActorAsync(accountId) is { } actor)
         {
             // The group follows the person's standing at this moment; a later change closes the connection.
-            people.Remember(accountId, Context);
+            people.RememberPerson(accountId, Context);
             return actor.Can(Permission.ViewAllResources) ? WorkspaceGroup(actor.WorkspaceId) : StarterGroup(actor.WorkspaceId, actor.MemberId);
         }
 
@@ -58,39 +62,96 @@ public sealed class ActivityHub(MembershipService memberships, ApiKeyService key
         var header = http?.Request.Headers.Authorization.ToString() ?? "";
         var secret = http?.Request.Query["access_token"].ToString() is { Length: > 0 } fromQuery ? fromQuery
             : header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        return await keys.AuthenticateAsync(secret) is { } caller ? WorkspaceGroup(caller.WorkspaceId) : null;
+        if (await keys.AuthenticateAsync(secret) is not { } caller) return null;
+        people.RememberKey(caller.KeyId, Context);
+        return WorkspaceGroup(caller.WorkspaceId);
     }
 }
 
 /// <summary>
-/// The hub connections of signed-in people. When a person's membership changes (removed, role changed, joined),
-/// their connections are closed at once: a client reconnects and is given the scope its new standing allows,
-/// so a demoted Admin stops hearing the whole workspace.
+/// The hub's open connections and what opened them. A connection is closed at once when, in this process, its
+/// person's membership or security changes (removed, role changed, signed out, password changed) or its API key is
+/// revoked: a client reconnects and gets what its new standing allows, or nothing. Changes made by another process
+/// (the operator's command line) are caught by a sweep every <see cref="SweepInterval"/>: a connection whose
+/// account's security stamp moved on, or whose key was revoked, is closed.
 /// </summary>
-public sealed class ActivityHubConnections(MembershipChanges changes) : IHostedService
+public sealed class ActivityHubConnections(MembershipChanges changes, ApiKeyService keys, IDbContextFactory<DashboardDbContext> factory,
+    IOptions<IdentityOptions> identity, ILogger<ActivityHubConnections> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, (Guid AccountId, HubCallerContext Connection)> _open = new();
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
 
-    public void Remember(Guid accountId, HubCallerContext connection) => _open[connection.ConnectionId] = (accountId, connection);
+    private sealed record Opened(HubCallerContext Connection, Guid? AccountId, string? Stamp, Guid? KeyId);
+
+    private readonly ConcurrentDictionary<string, Opened> _open = new();
+
+    public void RememberPerson(Guid accountId, HubCallerContext connection) =>
+        _open[connection.ConnectionId] = new Opened(connection, accountId,
+            connection.User?.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType), null);
+
+    public void RememberKey(Guid keyId, HubCallerContext connection) =>
+        _open[connection.ConnectionId] = new Opened(connection, null, null, keyId);
 
     public void Forget(string connectionId) => _open.TryRemove(connectionId, out _);
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        changes.AccountChanged += Close;
-        return Task.CompletedTask;
+        changes.AccountChanged += ClosePerson;
+        keys.Revoked += CloseKey;
+        return base.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public override Task StopAsync(CancellationToken cancellationToken)
     {
-        changes.AccountChanged -= Close;
-        return Task.CompletedTask;
+        changes.AccountChanged -= ClosePerson;
+        keys.Revoked -= CloseKey;
+        return base.StopAsync(cancellationToken);
     }
 
-    private void Close(Guid accountId)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(SweepInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Checking the activity hub's connections failed; trying again in {Interval}", SweepInterval);
+            }
+        }
+    }
+
+    /// <summary>Closes connections whose account's stamp changed or whose key was revoked, wherever that happened.</summary>
+    public async Task SweepAsync(CancellationToken ct = default)
+    {
+        var open = _open.Values.ToList();
+        if (open.Count == 0) return;
+        var accountIds = open.Where(o => o.AccountId is not null).Select(o => o.AccountId!.Value).Distinct().ToList();
+        var keyIds = open.Where(o => o.KeyId is not null).Select(o => o.KeyId!.Value).Distinct().ToList();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var stamps = await db.Users.Where(a => accountIds.Contains(a.Id)).Select(a => new { a.Id, a.SecurityStamp }).ToDictionaryAsync(a => a.Id, a => a.SecurityStamp, ct);
+        var liveKeys = (await db.ApiKeys.Where(k => keyIds.Contains(k.Id) && k.RevokedAt == null).Select(k => k.Id).ToListAsync(ct)).ToHashSet();
+        foreach (var connection in open)
+        {
+            var stale = connection.AccountId is { } accountId
+                ? !stamps.TryGetValue(accountId, out var stamp) || stamp != connection.Stamp
+                : !liveKeys.Contains(connection.KeyId!.Value);
+            if (stale) connection.Connection.Abort();
+        }
+    }
+
+    private void ClosePerson(Guid accountId)
     {
         foreach (var (_, open) in _open)
             if (open.AccountId == accountId) open.Connection.Abort();
+    }
+
+    private void CloseKey(Guid keyId)
+    {
+        foreach (var (_, open) in _open)
+            if (open.KeyId == keyId) open.Connection.Abort();
     }
 }
 
