@@ -133,6 +133,37 @@ public class IdentityJourneyTests : IAsyncLifetime
         await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync("The email or password is incorrect.");
     }
 
+    /// <summary>An open page reacts when its workspace starts requiring two-factor: the next click leads to set-up.</summary>
+    [BrowserFact]
+    public Task AnOpenPage_WhenTwoFactorBecomesRequired_LeadsToSetUpAtTheNextClick() =>
+        _session.JourneyAsync(AnOpenPage_WhenTwoFactorBecomesRequired_LeadsToSetUpAtTheNextClickJourneyAsync);
+
+    private async Task AnOpenPage_WhenTwoFactorBecomesRequired_LeadsToSetUpAtTheNextClickJourneyAsync()
+    {
+        var admin = await _session.SetUpAsync();
+        var max = await _session.AddMemberAsync("max@acme.example", "Max Member", WorkspaceRole.Member);
+        var page = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, max);
+        await page.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Expect(page.GetByText("Fiona Founder").First).ToBeVisibleAsync();
+
+        await using (var scope = _session.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Dashboard.Domain.Users.Account>>();
+            await users.SetTwoFactorEnabledAsync((await users.FindByEmailAsync(admin))!, true);
+            var required = await scope.ServiceProvider.GetRequiredService<WorkspaceSettingsService>()
+                .SetRequireTwoFactorAsync(await _session.ActorAsync(admin), true);
+            Assert.True(required.Succeeded, required.Error?.Message);
+        }
+
+        await Expect(page.Locator("[data-testid=membership-changed]")).ToContainTextAsync("Acme Vision now requires two-factor sign-in.");
+        await BrowserSession.ScreenshotAsync(page, "identity-two-factor-now-required");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Projects" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/security");
+        await Expect(page.Locator("[data-testid=two-factor-start]")).ToBeVisibleAsync();
+    }
+
     private const string SignUpPassword = "Lantern-orbit-violet-9";
 
     private static async Task SignUpAsync(IPage page, string email, string name)
