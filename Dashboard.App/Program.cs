@@ -26,6 +26,9 @@ var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoData.Switch)
 // The operator reads the command's own output; only warnings and errors from the app join it.
 if (operatorArgs is not null) builder.Logging.AddFilter(level => level >= LogLevel.Warning);
 
+// The Server header names the software for an attacker and helps nobody else.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
 var dataFolder = DataFolder.Resolve(builder.Configuration);
 builder.Services.AddSingleton(dataFolder);
 builder.Services.AddDashboardDomain(dataFolder.DatabasePath);
@@ -54,6 +57,8 @@ builder.Services.ConfigureApplicationCookie(options =>
 // password change or an operator command ends a session at once, not when the cookie expires.
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 builder.Services.AddSingleton<SignInRefresh>();
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddAuthorization();
 builder.Services.AddAuthRateLimits();
 builder.Services.AddDashboardAccounts(options =>
@@ -103,6 +108,8 @@ if (interrupted > 0) app.Logger.LogWarning("{Count} imports were cut off by the 
 if (seedDemo)
     await DemoData.SeedAsync(app.Services);
 
+app.UseKnownProxies();
+app.UseSecurityHeaders(WebHardening.Headers());
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

@@ -116,7 +116,103 @@ public partial class FirstRunAndSignInTests : IAsyncLifetime
         var response = await PostLoginAsync(client, Email, Password);
 
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("this account is locked. Try again in 5 minutes.", html);
+        Assert.Contains(LockedOut, html);
+    }
+
+    private const string LockedOut = "Too many failed attempts to sign in with this address from your network. Try again in 5 minutes.";
+
+    [Fact]
+    public async Task Lockout_AnswersTheSame_ForAnAddressWithNoAccount()
+    {
+        await SetUpAsync();
+        var client = _factory.CreateClient();
+        string known = "", unknown = "";
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            known = await (await PostLoginAsync(client, Email, "Wr0ng!pass")).Content.ReadAsStringAsync();
+            unknown = await (await PostLoginAsync(client, "nobody@acme.example", "Wr0ng!pass")).Content.ReadAsStringAsync();
+        }
+
+        Assert.Contains(LockedOut, known);
+        Assert.Contains(LockedOut, unknown);
+    }
+
+    [Fact]
+    public async Task Lockout_KeysOnTheClient_SoOneClientCannotLockTheOwnerOut()
+    {
+        _factory.Settings["Dashboard:KnownProxies"] = "127.0.0.1";
+        await SetUpAsync();
+        var attacker = ThroughProxy("203.0.113.5");
+        for (var attempt = 0; attempt < 6; attempt++)
+            await PostLoginAsync(attacker, Email, "Wr0ng!pass");
+        var owner = ThroughProxy("198.51.100.7");
+
+        var attackerAgain = await (await PostLoginAsync(attacker, Email, Password)).Content.ReadAsStringAsync();
+        var ownerSignsIn = await PostLoginAsync(owner, Email, Password);
+
+        Assert.Contains(LockedOut, attackerAgain);
+        Assert.Equal(HttpStatusCode.Redirect, ownerSignsIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task ForwardedHeaders_FromAnUnlistedProxy_AreIgnored()
+    {
+        await SetUpAsync();
+        // Without Dashboard:KnownProxies, a client claiming a new address each time is still the same client.
+        for (var attempt = 0; attempt < 6; attempt++)
+            await PostLoginAsync(ThroughProxy($"203.0.113.{attempt + 1}"), Email, "Wr0ng!pass");
+
+        var html = await (await PostLoginAsync(ThroughProxy("198.51.100.7"), Email, Password)).Content.ReadAsStringAsync();
+
+        Assert.Contains(LockedOut, html);
+    }
+
+    [Fact]
+    public async Task BehindAnHttpsProxy_TheSignInCookieIsSecure()
+    {
+        _factory.Settings["Dashboard:KnownProxies"] = "127.0.0.0/8";
+        await SetUpAsync();
+        var direct = await PostLoginAsync(_factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), Email, Password);
+        var proxied = ThroughProxy("203.0.113.5", proto: "https");
+
+        var response = await PostLoginAsync(proxied, Email, Password);
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("Dashboard.Auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        var plain = direct.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("Dashboard.Auth=", StringComparison.Ordinal));
+        Assert.DoesNotContain("secure", plain, StringComparison.OrdinalIgnoreCase);
+        Assert.True(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    private HttpClient ThroughProxy(string clientAddress, string proto = "http")
+    {
+        // A real host name: browsers (and the header library) never pin HSTS on localhost.
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://dashboard.example"),
+        });
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", proto);
+        return client;
+    }
+
+    [Fact]
+    public async Task EveryResponse_CarriesTheSecurityHeaders_AndNoServerHeader()
+    {
+        await SetUpAsync();
+
+        var response = await Client().GetAsync("/account/login");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-eval", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.True(response.Headers.Contains("Permissions-Policy"));
+        Assert.False(response.Headers.Contains("Server"));
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public partial class FirstRunAndSignInTests
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         var workspace = await db.Workspaces.FirstAsync();
-        var account = new Account { UserName = email, Email = email, DisplayName = "Mel Member", CreatedAt = DateTimeOffset.UtcNow, CurrentWorkspaceId = workspace.Id };
+        var account = new Account { UserName = email, Email = email, DisplayName = "Mel Member", CreatedAt = DateTimeOffset.UtcNow, CurrentWorkspaceId = workspace.Id, EmailConfirmed = true };
         Assert.True((await users.CreateAsync(account, Password)).Succeeded);
         db.Members.Add(WorkspaceMember.Joined(workspace.Id, account.Id, email, "Mel Member", role, UserType.Internal, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
@@ -42,6 +42,7 @@ public partial class FirstRunAndSignInTests
 
         Assert.Equal(expected, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.True(allowed.Headers.CacheControl!.NoStore);
         Assert.StartsWith("When (UTC),Who,What,On,Before,After", (await allowed.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
     }
 

@@ -24,6 +24,7 @@ public sealed class BrowserSession : IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private readonly List<IPage> _pages = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _policyViolations = new();
 
     private BrowserSession(DashboardAppFactory app) => App = app;
 
@@ -60,7 +61,17 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
+        // Every Content-Security-Policy refusal is reported, whether or not Chromium also logs it.
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e =>
+                console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+            """);
         var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                _policyViolations.Enqueue($"{page.Url}: {message.Text}");
+        };
         _pages.Add(page);
         return page;
     }
@@ -74,6 +85,9 @@ public sealed class BrowserSession : IAsyncDisposable
         try
         {
             await journey();
+            // The app runs with its real Content-Security-Policy; anything it refused is a bug in the app.
+            if (!_policyViolations.IsEmpty)
+                throw new Xunit.Sdk.XunitException("The Content-Security-Policy refused something:\n  " + string.Join("\n  ", _policyViolations.Distinct()));
         }
         catch (Exception failure)
         {

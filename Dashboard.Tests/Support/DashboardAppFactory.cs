@@ -1,6 +1,7 @@
 using Dashboard.App.Operations;
 using Microsoft.AspNetCore.Hosting;
 using Dashboard.App.Auth;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,11 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         builder.UseSetting(Dashboard.App.Operations.DataFolder.EnvironmentVariable, DataFolder);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
-        builder.ConfigureTestServices(services => services.AddSingleton<IAccountMailer>(Mail));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IAccountMailer>(Mail);
+            services.AddSingleton<IStartupFilter, LoopbackClient>();
+        });
     }
 
     public override async ValueTask DisposeAsync()
@@ -32,5 +37,22 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         // SQLite pools connections; release them so the folder can be deleted.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>
+    /// The test server leaves the client address empty; Kestrel would give a local client's. Set first, so forwarded
+    /// headers and the sign-in limits see what they would see on a real server.
+    /// </summary>
+    private sealed class LoopbackClient : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

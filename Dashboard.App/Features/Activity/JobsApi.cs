@@ -53,6 +53,8 @@ public static class JobsApi
             var file = await jobs.FileAsync(actor, id, http.RequestAborted);
             if (!file.Succeeded) return Results.NotFound();
             var path = folders.StorageFor(file.Value.StoragePath);
+            // A workspace's data: never kept by the browser or a proxy between.
+            http.Response.Headers.CacheControl = "no-store";
             return File.Exists(path)
                 ? Results.File(path, file.Value.ContentType, file.Value.Name, enableRangeProcessing: true)
                 : Results.Problem(statusCode: StatusCodes.Status410Gone, detail: "The stored file is missing from the data folder.");

@@ -21,6 +21,8 @@ public static class AuditExport
                 from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
                 to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null);
             http.Response.ContentType = "text/csv; charset=utf-8";
+            // Who did what in the workspace: never kept by the browser or a proxy between.
+            http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyyMMdd}.csv\"";
             await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
             await writer.WriteLineAsync("When (UTC),Who,What,On,Before,After");
