@@ -19,6 +19,12 @@ public sealed record GroupDetails(
     IReadOnlyList<GroupPerson>? Managers,
     IReadOnlyList<GroupResource> Access,
     bool CanEditMembers,
-    bool CanManageGroup);
+    bool CanManageGroup,
+    int MemberCount,
+    IReadOnlyList<Resources.HiddenResources> HiddenAccess)
+{
+    /// <summary>Members the actor may not see by name (a Tasker sees only themself; the count is fine).</summary>
+    public int HiddenMembers => MemberCount - Members.Count;
+}
 
 public sealed record CreateGroup(string? Name, string? Description, IReadOnlyCollection<Guid> MemberIds, IReadOnlyCollection<Guid> ManagerIds);

@@ -50,16 +50,20 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         if (!group.Succeeded) return group.Error!;
         var isManager = group.Value.Managers.Any(m => m.MemberId == actor.MemberId);
 
-        var members = await People(db, group.Value.Members.Select(m => m.MemberId), ct);
+        // A Tasker "cannot see other workspace members": only themself by name, the rest as a count.
+        var memberIds = group.Value.Members.Select(m => m.MemberId).ToList();
+        var members = await People(db, actor.Can(Permission.SeeOtherMembers) ? memberIds : memberIds.Where(m => m == actor.MemberId), ct);
         var managers = CanSeeManagers(actor, isManager) ? await People(db, group.Value.Managers.Select(m => m.MemberId), ct) : null;
+        var visible = ResourceAuthority.Visible(db, actor).Select(r => r.Id);
         var access = await (from a in db.ResourceAccess
                             join r in db.Resources on a.ResourceId equals r.Id
                             where a.GroupId == id
                             orderby r.NormalizedName
-                            select new { a.Id, r, a.Role }).AsNoTracking().ToListAsync(ct);
+                            select new { a.Id, r, a.Role, Visible = visible.Contains(r.Id) }).AsNoTracking().ToListAsync(ct);
         return new GroupDetails(group.Value.Id, group.Value.Name, group.Value.Description, members, managers,
-            access.Select(a => new GroupResource(a.Id, a.r.Id, a.r.Kind, a.r.Name, a.Role)).ToList(),
-            actor.IsWorkspaceAdmin() || isManager, actor.IsWorkspaceAdmin());
+            access.Where(a => a.Visible).Select(a => new GroupResource(a.Id, a.r.Id, a.r.Kind, a.r.Name, a.Role)).ToList(),
+            actor.IsWorkspaceAdmin() || isManager, actor.IsWorkspaceAdmin(), memberIds.Count,
+            access.Where(a => !a.Visible).GroupBy(a => a.r.Kind).Select(g => new HiddenResources(g.Key, g.Count())).ToList());
     }
 
     /// <summary>The first step of creating a group: its name and description, checked before members are chosen.</summary>

@@ -24,7 +24,8 @@ public sealed record PersonWithAccess(Guid MemberId, string Name, string Email, 
 
 public sealed record GroupGrant(Guid AccessId, Guid GroupId, string GroupName, ResourceRole Role, int MemberCount);
 
-public sealed record ResourceAccessList(IReadOnlyList<PersonWithAccess> People, IReadOnlyList<GroupGrant> Groups);
+/// <param name="HiddenPeople">People with access the actor may not see by name (a Tasker sees only themself).</param>
+public sealed record ResourceAccessList(IReadOnlyList<PersonWithAccess> People, IReadOnlyList<GroupGrant> Groups, int HiddenPeople = 0);
 
 /// <summary>Who receives access: exactly one of a member or a group.</summary>
 public sealed record AccessHolder(Guid? MemberId, Guid? GroupId)
@@ -77,7 +78,9 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
             .OrderBy(p => p.DirectRole is null && p.ViaGroups.Count == 0) // assigned people first, then workspace Admins
             .ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return new ResourceAccessList(people, groups);
+        if (actor.Can(Permission.SeeOtherMembers)) return new ResourceAccessList(people, groups);
+        var own = people.Where(p => p.MemberId == actor.MemberId).ToList();
+        return new ResourceAccessList(own, groups, people.Count - own.Count);
     }
 
     /// <summary>Members or groups (matching <paramref name="search"/>) that can still be given direct access.</summary>

@@ -19,7 +19,14 @@ public sealed record ResourceDetails(
     ResourceLink? Ontology,
     IReadOnlyList<ResourceLink> Datasets,
     IReadOnlyList<ResourceLink> UsedByProjects,
-    IReadOnlyList<OntologyClassRow> Classes);
+    IReadOnlyList<OntologyClassRow> Classes,
+    IReadOnlyList<HiddenResources> Hidden);
+
+/// <summary>Linked resources the actor cannot open: counted, never named (SPEC "Workspace roles").</summary>
+public sealed record HiddenResources(ResourceKind Kind, int Count)
+{
+    public override string ToString() => $"{Count} {Kind}{(Count == 1 ? "" : "s")} you cannot open";
+}
 
 public sealed record CreateResource(
     ResourceKind Kind,

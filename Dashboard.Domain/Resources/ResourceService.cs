@@ -57,32 +57,43 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
         if (!found.Succeeded) return found.Error!;
         var resource = found.Value;
 
-        ResourceLink? ontology = null;
+        // Linked resources are named only when the actor can open them; the rest are counted.
+        var visible = ResourceAuthority.Visible(db, actor).Select(r => r.Id);
+        var links = new List<(ResourceKind Kind, ResourceLink Link, bool Visible)>();
         if (resource is Project project)
-            ontology = await db.Ontologies.Where(o => o.Id == project.OntologyId)
-                .Select(o => new ResourceLink(o.Id, o.Name)).FirstOrDefaultAsync(ct);
-        var datasets = await (from link in db.ProjectDatasets
-                              join d in db.Datasets on link.DatasetId equals d.Id
-                              where link.ProjectId == id
-                              orderby d.NormalizedName
-                              select new ResourceLink(d.Id, d.Name)).ToListAsync(ct);
+            links.AddRange(await db.Ontologies.Where(o => o.Id == project.OntologyId)
+                .Select(o => new { o.Id, o.Name, Visible = visible.Contains(o.Id) }).Select(o => ValueTuple.Create(ResourceKind.Ontology, new ResourceLink(o.Id, o.Name), o.Visible))
+                .ToListAsync(ct));
+        links.AddRange((await (from link in db.ProjectDatasets
+                               join d in db.Datasets on link.DatasetId equals d.Id
+                               where link.ProjectId == id
+                               orderby d.NormalizedName
+                               select new { d.Id, d.Name, Visible = visible.Contains(d.Id) }).ToListAsync(ct))
+            .Select(d => (ResourceKind.Dataset, new ResourceLink(d.Id, d.Name), d.Visible)));
         var usedBy = resource.Kind switch
         {
             ResourceKind.Dataset => await (from link in db.ProjectDatasets
                                            join p in db.Projects on link.ProjectId equals p.Id
                                            where link.DatasetId == id
                                            orderby p.NormalizedName
-                                           select new ResourceLink(p.Id, p.Name)).ToListAsync(ct),
+                                           select new { p.Id, p.Name, Visible = visible.Contains(p.Id) }).ToListAsync(ct),
             ResourceKind.Ontology => await db.Projects.Where(p => p.OntologyId == id).OrderBy(p => p.NormalizedName)
-                .Select(p => new ResourceLink(p.Id, p.Name)).ToListAsync(ct),
+                .Select(p => new { p.Id, p.Name, Visible = visible.Contains(p.Id) }).ToListAsync(ct),
             _ => [],
         };
+        links.AddRange(usedBy.Select(p => (ResourceKind.Project, new ResourceLink(p.Id, p.Name), p.Visible)));
         var classes = await db.OntologyClasses.Where(c => c.OntologyId == id).OrderBy(c => c.Name)
             .Select(c => new OntologyClassRow(c.Id, c.Name, c.Shape)).ToListAsync(ct);
-        var createdBy = await db.Members.Where(m => m.Id == resource.CreatedByMemberId).Select(m => m.DisplayName).FirstOrDefaultAsync(ct);
+        // A Tasker sees no other member's name, the creator's included.
+        var createdBy = resource.CreatedByMemberId == actor.MemberId || actor.Can(Permission.SeeOtherMembers)
+            ? await db.Members.Where(m => m.Id == resource.CreatedByMemberId).Select(m => m.DisplayName).FirstOrDefaultAsync(ct)
+            : null;
 
+        List<ResourceLink> Shown(ResourceKind kind) => links.Where(l => l.Kind == kind && l.Visible).Select(l => l.Link).ToList();
+        var hidden = links.Where(l => !l.Visible).GroupBy(l => l.Kind).Select(g => new HiddenResources(g.Key, g.Count())).ToList();
         return new ResourceDetails(resource.Id, resource.Kind, resource.Name, resource.Description, resource.CreatedAt,
-            createdBy, await ResourceAuthority.CanManageAsync(db, actor, id, ct), ontology, datasets, usedBy, classes);
+            createdBy, await ResourceAuthority.CanManageAsync(db, actor, id, ct), Shown(ResourceKind.Ontology).FirstOrDefault(),
+            Shown(ResourceKind.Dataset), Shown(ResourceKind.Project), classes, hidden);
     }
 
     public async Task<Result<Guid>> CreateAsync(Actor actor, CreateResource command, CancellationToken ct = default)

@@ -34,9 +34,11 @@ public sealed class BrowserSession : IAsyncDisposable
     public static string ScreenshotFolder =>
         Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots");
 
-    public static async Task<BrowserSession> StartAsync()
+    /// <param name="configure">Settings for the app, made before it starts (e.g. its DNS resolver).</param>
+    public static async Task<BrowserSession> StartAsync(Action<DashboardAppFactory>? configure = null)
     {
         var session = new BrowserSession(new DashboardAppFactory());
+        configure?.Invoke(session.App);
         session.App.UseKestrel(0);
         session.App.StartServer();
         session.BaseUrl = session.App.ClientOptions.BaseAddress.ToString().TrimEnd('/');

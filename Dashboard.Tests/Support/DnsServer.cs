@@ -128,3 +128,16 @@ public sealed class DnsFactAttribute : FactAttribute
             Skip = $"dnsmasq is not installed at {DnsServer.DnsmasqPath} (apt-get install -y dnsmasq); CI runs these tests.";
     }
 }
+
+/// <summary>A browser test against a real DNS server: skipped locally without Chromium or dnsmasq, required under CI.</summary>
+public sealed class BrowserAndDnsFactAttribute : FactAttribute
+{
+    public static bool CanRun =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+        || File.Exists(DnsServer.DnsmasqPath) && File.Exists(BrowserFactAttribute.ChromiumPath);
+
+    public BrowserAndDnsFactAttribute()
+    {
+        if (!CanRun) Skip = "Chromium or dnsmasq is not installed (apt-get install -y chromium dnsmasq); CI runs these tests.";
+    }
+}
