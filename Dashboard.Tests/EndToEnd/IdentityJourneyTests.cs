@@ -164,6 +164,41 @@ public class IdentityJourneyTests : IAsyncLifetime
         await Expect(page.Locator("[data-testid=two-factor-start]")).ToBeVisibleAsync();
     }
 
+    /// <summary>A password change keeps this browser signed in and ends the account's other sessions.</summary>
+    [BrowserFact]
+    public Task APasswordChange_KeepsThisBrowser_AndSignsOutTheOthers() =>
+        _session.JourneyAsync(APasswordChange_KeepsThisBrowser_AndSignsOutTheOthersJourneyAsync);
+
+    private async Task APasswordChange_KeepsThisBrowser_AndSignsOutTheOthersJourneyAsync()
+    {
+        await _session.SetUpAsync();
+        var max = await _session.AddMemberAsync("max@acme.example", "Max Member", WorkspaceRole.Member);
+        var laptop = await _session.NewPageAsync();
+        var phone = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(laptop, max);
+        await BrowserSession.SignInAsync(phone, max);
+
+        await laptop.GotoAsync("/account/security");
+        await BrowserSession.WaitForInteractiveAsync(laptop);
+        await laptop.Locator("input[data-testid=password-current]").FillAsync(BrowserSession.Password);
+        await laptop.Locator("input[data-testid=password-new]").FillAsync("password1234");
+        await laptop.Locator("[data-testid=password-change]").ClickAsync();
+        await Expect(laptop.Locator("[data-testid=password-section]")).ToContainTextAsync("too easy to guess");
+        await laptop.Locator("input[data-testid=password-new]").FillAsync("Granite-meadow-falcon-31");
+        await laptop.Locator("[data-testid=password-change]").ClickAsync();
+        await Expect(laptop.Locator("[data-testid=password-changed]")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(laptop, "identity-password-changed");
+
+        // The laptop is still signed in; the phone's session is over.
+        await laptop.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(laptop);
+        await Expect(laptop.GetByText("Fiona Founder").First).ToBeVisibleAsync();
+        await phone.GotoAsync("/settings/users");
+        await phone.WaitForURLAsync("**/account/login**");
+        await BrowserSession.SignInAsync(phone, max, "Granite-meadow-falcon-31");
+        await Expect(phone.Locator("[data-testid=home-role]")).ToHaveTextAsync("Member");
+    }
+
     private const string SignUpPassword = "Lantern-orbit-violet-9";
 
     private static async Task SignUpAsync(IPage page, string email, string name)
@@ -211,7 +246,7 @@ public class DomainVerificationJourneyTests : IAsyncLifetime
         await BrowserSession.SignInAsync(page, admin);
         await page.GotoAsync("/settings/users");
         await BrowserSession.WaitForInteractiveAsync(page);
-        var input = page.Locator("[data-testid=email-domain-input] input");
+        var input = page.Locator("input[data-testid=email-domain-input]");
 
         await input.FillAsync("gmail.com");
         await input.PressAsync("Enter");
@@ -226,7 +261,7 @@ public class DomainVerificationJourneyTests : IAsyncLifetime
 
         // Verify before the record exists: told what to publish, still pending.
         await row.Locator("[data-testid=email-domain-verify]").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("No TXT record was found at _dashboard-verify.acme.example");
+        await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "No TXT record" })).ToContainTextAsync("No TXT record was found at _dashboard-verify.acme.example");
         await BrowserSession.ScreenshotAsync(page, "identity-domain-pending");
 
         await _dns.PublishTxtAsync(record[0], record[1]);

@@ -26,5 +26,7 @@ public class EmailDomainsSectionTests : AppComponentTestBase
         section.Find("input[data-testid=email-domain-input]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
         section.WaitForAssertion(() => Assert.Contains("acme.example", Assert.Single(section.FindAll("[data-testid=email-domain-row]")).TextContent));
         Assert.Contains("Member", section.Find("[data-testid=email-domain-row]").TextContent);
+        Assert.Contains("Pending", section.Find("[data-testid=email-domain-status]").TextContent);
+        Assert.Contains("_dashboard-verify.acme.example", section.Find("[data-testid=email-domain-record]").TextContent);
     }
 }
