@@ -43,6 +43,8 @@ public static class DomainServices
         services.AddSingleton<InvitationService>();
         services.AddSingleton<EmailDomainService>();
         services.AddSingleton<MemberService>();
+        services.AddSingleton<WorkforcePartnerService>();
+        services.AddSingleton<NoticeService>();
         services.AddSingleton<OperatorCommands>();
         services.AddScoped<AccountSignUp>();
         services.AddScoped<AddressConfirmation>();

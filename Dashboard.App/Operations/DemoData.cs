@@ -234,6 +234,9 @@ internal static class DemoData
             db.Jobs.Add(job);
         }
 
+        // LabelForce serves Acme: its people can be found from Acme's Projects and Datasets.
+        db.WorkforcePartners.Add(new WorkforcePartner(workforce.Id, workspace.Id, now.AddDays(-150)));
+
         // One domain proven by its TXT record, and one still waiting for it, so the Users tab shows both states.
         var verified = new EmailDomain(workspace.Id, "acme-vision.example", WorkspaceRole.Member, UserType.Internal, now.AddDays(-100));
         verified.MarkVerified(now.AddDays(-100));

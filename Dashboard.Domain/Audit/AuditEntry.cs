@@ -46,6 +46,8 @@ public static class AuditActions
     public const string RoleChanged = "member.role-changed";
     public const string MemberRemoved = "member.removed";
     public const string WorkforceJoined = "member.workforce-joined";
+    public const string WorkforceLent = "workforce.lent";
+    public const string WorkforcePartnerChanged = "workforce.partner-changed";
     public const string GroupCreated = "group.created";
     public const string GroupChanged = "group.changed";
     public const string GroupDeleted = "group.deleted";
@@ -60,7 +62,7 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        MembersInvited, InvitationResent, InvitationRevoked, RoleChanged, MemberRemoved, WorkforceJoined, GroupCreated, GroupChanged, GroupDeleted,
+        MembersInvited, InvitationResent, InvitationRevoked, RoleChanged, MemberRemoved, WorkforceJoined, WorkforceLent, WorkforcePartnerChanged, GroupCreated, GroupChanged, GroupDeleted,
         TagCreated, TagRenamed, TagDeleted, AccessChanged, SecurityChanged, EmailDomainChanged, ApiKeyCreated, ApiKeyRevoked,
     ];
 }

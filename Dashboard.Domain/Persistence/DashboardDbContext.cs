@@ -46,6 +46,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<LabelAnnotation> Labels => Set<LabelAnnotation>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<WorkforcePartner> WorkforcePartners => Set<WorkforcePartner>();
+    public DbSet<Notice> Notices => Set<Notice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -106,8 +106,7 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
             .Select(m => new AccessCandidate(m.Id, m.DisplayName, m.Email)).ToListAsync(ct);
         if (!Workforce.CanJoinThrough(found.Value.Kind) || members.Count >= 20) return members;
 
-        var workforce = await Workforce.Offered(db, actor.WorkspaceId)
-            .Where(c => EF.Functions.Like(c.Member.DisplayName, pattern, SearchText.Escape) || EF.Functions.Like(c.Member.Email, pattern, SearchText.Escape))
+        var workforce = await Workforce.Search(db, actor.WorkspaceId, search)
             .OrderBy(c => c.Member.DisplayName).Take(20 - members.Count)
             .Select(c => new AccessCandidate(c.Member.Id, c.Member.DisplayName, c.Member.Email + " · from workforce " + c.HomeWorkspaceName + ", joins as Tasker"))
             .ToListAsync(ct);
@@ -145,7 +144,7 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
         {
             // People offered from workforce workspaces join this one now, in the same save as their access.
             var others = distinct.Except(known).ToList();
-            var joining = await Workforce.JoinAsync(db, actor, others, now, ct);
+            var joining = await Workforce.JoinAsync(db, actor, others, now, ct, $"{kind} \"{found.Value.Name}\"");
             distinct = distinct.Select(id => joining.TryGetValue(id, out var member) ? member.Id : id).Distinct().ToList();
             known.AddRange(joining.Values.Select(m => m.Id).Distinct());
         }

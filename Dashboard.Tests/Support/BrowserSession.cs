@@ -129,13 +129,18 @@ public sealed class BrowserSession : IAsyncDisposable
         return email;
     }
 
-    /// <summary>Another person who has joined the first workspace with <paramref name="role"/> and can sign in.</summary>
-    public async Task<string> AddMemberAsync(string email, string name, WorkspaceRole role)
+    /// <summary>
+    /// Another person who has joined the first workspace (or <paramref name="workspaceName"/>) with <paramref name="role"/>
+    /// and can sign in.
+    /// </summary>
+    public async Task<string> AddMemberAsync(string email, string name, WorkspaceRole role, string? workspaceName = null)
     {
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
-        var workspace = await db.Workspaces.OrderBy(w => w.CreatedAt).FirstAsync();
+        var workspace = workspaceName is null
+            ? await db.Workspaces.OrderBy(w => w.CreatedAt).FirstAsync()
+            : await db.Workspaces.SingleAsync(w => w.Name == workspaceName);
         var account = new Account
         {
             UserName = email, Email = email, DisplayName = name, CreatedAt = DateTimeOffset.UtcNow, CurrentWorkspaceId = workspace.Id,

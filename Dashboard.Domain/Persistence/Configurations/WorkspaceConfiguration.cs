@@ -47,3 +47,25 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         e.HasOne<Workspace>().WithMany().HasForeignKey(a => a.CurrentWorkspaceId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class WorkforcePartnerConfiguration : IEntityTypeConfiguration<WorkforcePartner>
+{
+    public void Configure(EntityTypeBuilder<WorkforcePartner> e)
+    {
+        e.HasIndex(p => new { p.WorkforceWorkspaceId, p.ClientWorkspaceId }).IsUnique();
+        // The client's side: "who lends us people", and the workforce search that starts from the client.
+        e.HasIndex(p => p.ClientWorkspaceId);
+        e.HasOne<Workspace>().WithMany().HasForeignKey(p => p.WorkforceWorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Workspace>().WithMany().HasForeignKey(p => p.ClientWorkspaceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> e)
+    {
+        e.Property(n => n.Text).HasMaxLength(Notice.TextMaxLength);
+        e.HasIndex(n => new { n.AccountId, n.DismissedAt });
+        e.HasOne<Account>().WithMany().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -829,6 +829,58 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Users.Notice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "DismissedAt");
+
+                    b.ToTable("Notices");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Workspaces.WorkforcePartner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientWorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkforceWorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientWorkspaceId");
+
+                    b.HasIndex("WorkforceWorkspaceId", "ClientWorkspaceId")
+                        .IsUnique();
+
+                    b.ToTable("WorkforcePartners");
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1373,6 +1425,30 @@ namespace Dashboard.Domain.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("CurrentWorkspaceId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Users.Notice", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Users.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Workspaces.WorkforcePartner", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("ClientWorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkforceWorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Workspaces.WorkspaceMember", b =>

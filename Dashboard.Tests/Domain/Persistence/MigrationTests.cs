@@ -37,6 +37,48 @@ public class MigrationTests : IDisposable
         Assert.False(db.Database.HasPendingModelChanges(), "Run `dotnet ef migrations add` for the model change.");
     }
 
+    /// <summary>
+    /// An install from before partners existed: its workforce had lent a person to a client. After the upgrade that
+    /// client is a partner (nothing that worked stops working), and its email domains are pending with a token each.
+    /// </summary>
+    [Fact]
+    public async Task Upgrade_KeepsExistingLending_AndMakesOldDomainsPending()
+    {
+        var path = Path.Combine(_folder, "old.db");
+        var options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite($"Data Source={path}").Options;
+        await using (var old = new DashboardDbContext(options))
+        {
+            await old.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261123014216_WorkforceHomeAndJobsByTypeAndStatus");
+            // Times as the app stores them.
+            var at = (long)new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(Tests.Support.Seed.Now)!;
+            var client = Guid.NewGuid().ToString().ToUpperInvariant();
+            var vendor = Guid.NewGuid().ToString().ToUpperInvariant();
+            await old.Database.ExecuteSqlRawAsync($"""
+                INSERT INTO "Workspaces" ("Id", "Name", "NormalizedName", "IsWorkforce", "RequireTwoFactor", "CreatedAt") VALUES
+                    ('{client}', 'Acme', 'ACME', 0, 0, {at}), ('{vendor}', 'Label Force', 'LABEL FORCE', 1, 0, {at});
+                INSERT INTO "Members" ("Id", "WorkspaceId", "Email", "NormalizedEmail", "DisplayName", "Role", "UserType", "Status", "StatusAt", "JoinedAt", "HomeWorkspaceId") VALUES
+                    ('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{client}', 'w@lf.example', 'W@LF.EXAMPLE', 'Wendy', 'Tasker', 'Workforce', 'Joined', {at}, {at}, '{vendor}'),
+                    ('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{client}', 'v@lf.example', 'V@LF.EXAMPLE', 'Vic', 'Tasker', 'Workforce', 'Joined', {at}, {at}, '{vendor}');
+                INSERT INTO "EmailDomains" ("Id", "WorkspaceId", "Domain", "Role", "UserType", "CreatedAt") VALUES
+                    ('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{client}', 'acme.example', 'Member', 'Internal', {at}),
+                    ('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{vendor}', 'lf.example', 'Member', 'Internal', {at});
+                """);
+        }
+
+        await DatabaseInitializer.MigrateAsync(new PooledDbContextFactory<DashboardDbContext>(options));
+
+        await using var db = new DashboardDbContext(options);
+        var partner = await db.WorkforcePartners.SingleAsync();
+        var workspaces = await db.Workspaces.ToDictionaryAsync(w => w.Name, w => w.Id);
+        Assert.Equal((workspaces["Label Force"], workspaces["Acme"]), (partner.WorkforceWorkspaceId, partner.ClientWorkspaceId));
+        Assert.Equal(partner, await db.WorkforcePartners.SingleAsync(p => p.Id == partner.Id));
+        Assert.Equal(Tests.Support.Seed.Now, partner.AddedAt);
+        var domains = await db.EmailDomains.ToListAsync();
+        Assert.All(domains, d => Assert.Null(d.VerifiedAt));
+        Assert.All(domains, d => Assert.Matches("^dashboard-verify=[0-9a-f]{32}$", d.VerificationToken));
+        Assert.NotEqual(domains[0].VerificationToken, domains[1].VerificationToken);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -30,6 +30,14 @@ public class WorkforceJoinTests : IAsyncLifetime
         _vendor = await Seed.WorkspaceAsync(_database, "Label Force", isWorkforce: true);
         _admin = await Seed.MemberAsync(_database, _customer, WorkspaceRole.Admin, name: "Ada Admin");
         _wendy = await Seed.MemberAsync(_database, _vendor, WorkspaceRole.Member, "wendy@labelforce.example", "Wendy Worker");
+        await PartnerAsync(_vendor, _customer);
+    }
+
+    private async Task PartnerAsync(Workspace workforce, Workspace client)
+    {
+        await using var db = _database.CreateDbContext();
+        db.WorkforcePartners.Add(new WorkforcePartner(workforce.Id, client.Id, Seed.Now));
+        await db.SaveChangesAsync();
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -77,7 +85,9 @@ public class WorkforceJoinTests : IAsyncLifetime
         var dataset = await CreateAsync(ResourceKind.Dataset, "Berlin");
         var ontology = await CreateAsync(ResourceKind.Ontology, "Road objects");
 
-        var offered = (await _access.FindCandidatesAsync(_admin, dataset, false, "w")).Value.Select(c => c.Name);
+        var offered = new List<string>();
+        foreach (var typed in new[] { "Wendy", "Wes", "Wade", "willa@labelforce.example" })
+            offered.AddRange((await _access.FindCandidatesAsync(_admin, dataset, false, typed)).Value.Select(c => c.Name));
         Assert.Equal(["Wendy Worker"], offered);
         Assert.Empty((await _access.FindCandidatesAsync(_admin, ontology, false, "wendy")).Value);
 
@@ -102,5 +112,66 @@ public class WorkforceJoinTests : IAsyncLifetime
 
         Assert.Empty((await _access.FindCandidatesAsync(_admin, dataset, false, "wendy")).Value);
         Assert.False((await _access.AddMembersAsync(_admin, dataset, [_wendy.MemberId], ResourceRole.User)).Succeeded);
+    }
+
+    [Fact]
+    public async Task AWorkforceThatHasNotChosenThisClient_LendsItNobody()
+    {
+        var freeAgents = await Seed.WorkspaceAsync(_database, "Free Agents", isWorkforce: true);
+        var wendell = await Seed.MemberAsync(_database, freeAgents, WorkspaceRole.Member, "wendell@free.example", "Wendell Free");
+        var dataset = await CreateAsync(ResourceKind.Dataset, "Berlin");
+
+        Assert.Empty((await _access.FindCandidatesAsync(_admin, dataset, false, "Wendell")).Value);
+        Assert.Empty((await _access.FindCandidatesAsync(_admin, dataset, false, "wendell@free.example")).Value);
+        Assert.False((await _access.AddMembersAsync(_admin, dataset, [wendell.MemberId], ResourceRole.User)).Succeeded);
+        await using var db = _database.CreateDbContext();
+        Assert.False(await db.Members.AnyAsync(m => m.WorkspaceId == _customer.Id && m.AccountId == wendell.AccountId));
+    }
+
+    [Theory]
+    [InlineData("We", false)]
+    [InlineData("Wen", true)]
+    [InlineData("worker", true)]
+    [InlineData("labelforce", false)]
+    [InlineData("@labelforce.example", false)]
+    [InlineData("WENDY@labelforce.example", true)]
+    public async Task AClientFindsWorkforcePeople_ByAWholeAddressOrThreeLettersOfAName(string typed, bool found)
+    {
+        var dataset = await CreateAsync(ResourceKind.Dataset, "Berlin");
+
+        var offered = (await _access.FindCandidatesAsync(_admin, dataset, false, typed)).Value;
+
+        Assert.Equal(found, offered.Any(c => c.Id == _wendy.MemberId));
+    }
+
+    [Fact]
+    public async Task TheWorkforcesAdmins_AreNeverOffered()
+    {
+        var vera = await Seed.MemberAsync(_database, _vendor, WorkspaceRole.Admin, "vera@labelforce.example", "Vera Vendor");
+        var dataset = await CreateAsync(ResourceKind.Dataset, "Berlin");
+
+        Assert.Empty((await _access.FindCandidatesAsync(_admin, dataset, false, "Vera")).Value);
+        Assert.Empty((await _access.FindCandidatesAsync(_admin, dataset, false, "vera@labelforce.example")).Value);
+        Assert.False((await _access.AddMembersAsync(_admin, dataset, [vera.MemberId], ResourceRole.User)).Succeeded);
+    }
+
+    [Fact]
+    public async Task ThePersonLent_IsToldOnHome_AndTheWorkforceAuditLogRecordsIt()
+    {
+        var dataset = await CreateAsync(ResourceKind.Dataset, "Berlin");
+
+        Assert.True((await _access.AddMembersAsync(_admin, dataset, [_wendy.MemberId], ResourceRole.User)).Succeeded);
+
+        var notices = new NoticeService(_database, new FakeTimeProvider(Seed.Now));
+        var notice = Assert.Single(await notices.ListAsync(_wendy.AccountId));
+        Assert.Equal("Ada Admin added you to Acme as a Workforce Tasker, lent by Label Force, with access to Dataset \"Berlin\". Switch to it from the workspace menu.", notice.Text);
+        await notices.DismissAsync(_admin.AccountId, notice.Id);
+        Assert.Single(await notices.ListAsync(_wendy.AccountId));
+        await notices.DismissAsync(_wendy.AccountId, notice.Id);
+        Assert.Empty(await notices.ListAsync(_wendy.AccountId));
+        await using var db = _database.CreateDbContext();
+        var lent = await db.AuditEntries.SingleAsync(e => e.WorkspaceId == _vendor.Id);
+        Assert.Equal((AuditActions.WorkforceLent, "Ada Admin of Acme", "Wendy Worker <wendy@labelforce.example>", "Workforce Tasker in \"Acme\""),
+            (lent.Action, lent.ActorName, lent.Target, lent.After));
     }
 }
