@@ -48,6 +48,7 @@ public static class DomainServices
         services.AddSingleton<OperatorCommands>();
         services.AddScoped<AccountSignUp>();
         services.AddScoped<AddressConfirmation>();
+        services.AddScoped<PasswordReset>();
         services.AddOptions<DnsOptions>();
         services.AddSingleton<IDomainRecords, DnsDomainRecords>();
         return services;

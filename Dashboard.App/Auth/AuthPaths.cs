@@ -8,4 +8,6 @@ public static class AuthPaths
     public const string LoginTwoFactor = "/account/login-2fa";
     public const string RefreshSignIn = "/account/refresh-signin";
     public const string ConfirmEmail = "/account/confirm-email";
+    public const string ForgotPassword = "/account/forgot-password";
+    public const string ResetPassword = "/account/reset-password";
 }

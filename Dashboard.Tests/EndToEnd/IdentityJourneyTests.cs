@@ -74,6 +74,57 @@ public class IdentityJourneyTests : IAsyncLifetime
         Assert.Empty(_session.App.Mail.SignUpAttempts);
     }
 
+    /// <summary>
+    /// The squatter's other hope: the real owner clicks the confirmation mail for an account they did not make. The link
+    /// confirms only when signed in as that account, so nothing happens; the owner takes the address back with
+    /// "Forgot your password?", which ends the stranger's session, and accepts the invitation as its true addressee.
+    /// </summary>
+    [BrowserFact]
+    public Task TheRealOwner_TakesASquattedAddressBack() =>
+        _session.JourneyAsync(TheRealOwner_TakesASquattedAddressBackJourneyAsync);
+
+    private async Task TheRealOwner_TakesASquattedAddressBackJourneyAsync()
+    {
+        var admin = await _session.SetUpAsync();
+        await using (var scope = _session.App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<InvitationService>()
+                .InviteAsync(await _session.ActorAsync(admin), new InviteCommand(["boss@acme.example"], WorkspaceRole.Admin, UserType.Internal));
+        var stranger = await _session.NewPageAsync();
+        await SignUpAsync(stranger, "boss@acme.example", "Not The Boss");
+        await BrowserSession.SignInAsync(stranger, "boss@acme.example", SignUpPassword);
+
+        // The owner opens the mailed confirmation link in their own browser: it asks for a sign-in they cannot give.
+        var owner = await _session.NewPageAsync();
+        await owner.GotoAsync(_session.App.Mail.LinkFor("boss@acme.example").PathAndQuery);
+        await owner.WaitForURLAsync("**/account/login**");
+
+        await owner.Locator("[data-testid=to-forgot-password]").ClickAsync();
+        await owner.FillAsync("#reset-email", "boss@acme.example");
+        await owner.ClickAsync("button[type=submit]");
+        await Expect(owner.Locator("[data-testid=reset-sent]")).ToContainTextAsync("If an account uses boss@acme.example");
+        var resetLink = _session.App.Mail.PasswordResets.Single(r => r.Email == "boss@acme.example").Link;
+        await owner.GotoAsync(resetLink.PathAndQuery);
+        await owner.FillAsync("#new-password", "Granite-meadow-falcon-31");
+        await owner.ClickAsync("button[type=submit]");
+        await Expect(owner.Locator("[data-testid=password-reset-done]")).ToContainTextAsync("boss@acme.example is confirmed");
+        await BrowserSession.ScreenshotAsync(owner, "identity-password-reset-done");
+
+        // The stranger is out; their password no longer opens the account.
+        await stranger.GotoAsync("/settings/users");
+        await stranger.WaitForURLAsync("**/account/login**");
+        await stranger.FillAsync("#email", "boss@acme.example");
+        await stranger.FillAsync("#password", SignUpPassword);
+        await stranger.ClickAsync("button[type=submit]");
+        await Expect(stranger.Locator("[data-testid=login-error]")).ToHaveTextAsync("The email or password is incorrect.");
+
+        // The owner signs in and accepts the Admin invitation on Home.
+        await owner.Locator("[data-testid=password-reset-sign-in]").ClickAsync();
+        await BrowserSession.SignInAsync(owner, "boss@acme.example", "Granite-meadow-falcon-31");
+        await Expect(owner.Locator("[data-testid=pending-invitation]")).ToContainTextAsync("Acme Vision");
+        await owner.Locator("[data-testid=pending-invitation] button").First.ClickAsync();
+        await Expect(owner.Locator("[data-testid=home-role]")).ToHaveTextAsync("Admin");
+    }
+
     /// <summary>The owner of an address on a verified domain follows the mailed link and is in, with the domain's role.</summary>
     [BrowserFact]
     public Task TheOwnerFollowsTheConfirmationLink_AndJoinsThroughTheVerifiedDomain() =>

@@ -9,6 +9,13 @@ public sealed class MailOutbox : IAccountMailer
 {
     public ConcurrentQueue<(string Email, Uri Link)> Confirmations { get; } = new();
     public ConcurrentQueue<string> SignUpAttempts { get; } = new();
+    public ConcurrentQueue<(string Email, Uri Link)> PasswordResets { get; } = new();
+
+    public Task SendPasswordResetAsync(ConfirmationLink reset, Uri link, CancellationToken ct = default)
+    {
+        PasswordResets.Enqueue((reset.Email, link));
+        return Task.CompletedTask;
+    }
 
     public Task SendConfirmationAsync(ConfirmationLink confirmation, Uri link, CancellationToken ct = default)
     {

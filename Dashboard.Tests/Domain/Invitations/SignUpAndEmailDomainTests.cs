@@ -37,6 +37,7 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
         services.AddSingleton<MembershipChanges>();
         services.AddScoped<AccountSignUp>();
         services.AddScoped<AddressConfirmation>();
+        services.AddScoped<PasswordReset>();
         _services = services.BuildServiceProvider();
         _invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions()), new MembershipChanges());
         _domains = new EmailDomainService(_database, _clock, new DnsDomainRecords(Options.Create(new DnsOptions { Resolver = "127.0.0.1:9" })),
@@ -303,6 +304,42 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
         Assert.False(row.IsVerified);
         Assert.Equal("_dashboard-verify.acme.example", row.RecordName);
         Assert.Matches("^dashboard-verify=[0-9a-f]{32}$", row.RecordValue);
+    }
+
+    [Fact]
+    public async Task AStrangerWhoTypedSomeonesAddress_LosesTheAccount_WhenTheOwnerChoosesANewPassword()
+    {
+        await _invitations.InviteAsync(_admin, new InviteCommand(["boss@acme.example"], WorkspaceRole.Admin, UserType.Internal));
+        var (_, squatted) = (await SignUpAsync("boss@acme.example")).Value;
+        var stampBefore = squatted.SecurityStamp;
+        await using var scope = _services.CreateAsyncScope();
+        var reset = scope.ServiceProvider.GetRequiredService<PasswordReset>();
+
+        var link = (await reset.IssueAsync("Boss@Acme.example"))!;
+        var weak = await reset.ResetAsync(link.AccountId, link.Token, "password1234");
+        var forged = await reset.ResetAsync(link.AccountId, link.Token[..^3] + "xyz", "Granite-meadow-falcon-31");
+        var done = await reset.ResetAsync(link.AccountId, link.Token, "Granite-meadow-falcon-31");
+        var again = await reset.ResetAsync(link.AccountId, link.Token, "Another-meadow-falcon-32");
+
+        Assert.Equal("Password", weak.Error!.Field);
+        Assert.Contains("not valid any more", forged.Error!.Message);
+        Assert.Equal("boss@acme.example", done.Value.Email);
+        Assert.Contains("not valid any more", again.Error!.Message);
+        await using var db = _database.CreateDbContext();
+        var account = await db.Users.SingleAsync(a => a.Id == squatted.Id);
+        Assert.True(account.EmailConfirmed);
+        Assert.NotEqual(stampBefore, account.SecurityStamp);
+        // Now the owner's, confirmed: the invitation waits on Home for them to accept.
+        Assert.Single(await _invitations.PendingForAsync(account.Id));
+    }
+
+    [Fact]
+    public async Task ForgotPassword_ForAnAddressWithNoAccount_SendsNothing()
+    {
+        await using var scope = _services.CreateAsyncScope();
+
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<PasswordReset>().IssueAsync("nobody@acme.example"));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<PasswordReset>().IssueAsync("not an address"));
     }
 
     [Theory]

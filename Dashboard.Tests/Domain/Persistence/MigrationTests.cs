@@ -53,7 +53,8 @@ public class MigrationTests : IDisposable
             var at = (long)new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(Tests.Support.Seed.Now)!;
             var client = Guid.NewGuid().ToString().ToUpperInvariant();
             var vendor = Guid.NewGuid().ToString().ToUpperInvariant();
-            await old.Database.ExecuteSqlRawAsync($"""
+            // Test data of our own making, written as the old schema had it (no parameters needed).
+            var rows = $"""
                 INSERT INTO "Workspaces" ("Id", "Name", "NormalizedName", "IsWorkforce", "RequireTwoFactor", "CreatedAt") VALUES
                     ('{client}', 'Acme', 'ACME', 0, 0, {at}), ('{vendor}', 'Label Force', 'LABEL FORCE', 1, 0, {at});
                 INSERT INTO "Members" ("Id", "WorkspaceId", "Email", "NormalizedEmail", "DisplayName", "Role", "UserType", "Status", "StatusAt", "JoinedAt", "HomeWorkspaceId") VALUES
@@ -62,7 +63,8 @@ public class MigrationTests : IDisposable
                 INSERT INTO "EmailDomains" ("Id", "WorkspaceId", "Domain", "Role", "UserType", "CreatedAt") VALUES
                     ('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{client}', 'acme.example', 'Member', 'Internal', {at}),
                     ('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{vendor}', 'lf.example', 'Member', 'Internal', {at});
-                """);
+                """;
+            await old.Database.ExecuteSqlRawAsync(rows);
         }
 
         await DatabaseInitializer.MigrateAsync(new PooledDbContextFactory<DashboardDbContext>(options));
