@@ -21,7 +21,8 @@ public static class OperatorCli
                                                                  Projects and Datasets they alone administer
           admin reset-2fa --email EMAIL                          turn off two-factor sign-in for an account
           admin confirm-email --email EMAIL                      confirm an account's address (no mail on this server)
-          admin verify-domain --workspace NAME --domain DOMAIN   verify a workspace's pending email domain without DNS
+          admin verify-domain --domain DOMAIN [--workspace NAME] verify a pending email domain without DNS (name the
+                                                                 workspace when several added the domain)
         The last Admin of a workspace is never demoted or removed.
         """;
 
@@ -43,7 +44,7 @@ public static class OperatorCli
             "list" => ["workspace"],
             "demote" or "remove" => ["workspace", "email"],
             "reset-2fa" or "confirm-email" => new[] { "email" },
-            "verify-domain" => ["workspace", "domain"],
+            "verify-domain" => ["domain"],
             _ => null,
         })?.Where(name => string.IsNullOrWhiteSpace(Option(name))).ToList();
         if (missing is null)
@@ -72,7 +73,7 @@ public static class OperatorCli
             "demote" => await commands.DemoteAsync(Option("workspace")!, Option("email")!),
             "remove" => await commands.RemoveAsync(Option("workspace")!, Option("email")!, Option("replacement")),
             "confirm-email" => await commands.ConfirmEmailAsync(Option("email")!),
-            "verify-domain" => await domains.VerifyByOperatorAsync(Option("workspace")!, Option("domain")!),
+            "verify-domain" => await domains.VerifyByOperatorAsync(Option("workspace"), Option("domain")!),
             _ => await commands.ResetTwoFactorAsync(Option("email")!),
         };
         if (!result.Succeeded) return await RefusedAsync(errors, result.Error!);

@@ -94,20 +94,37 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
         return await MarkVerifiedAsync(db, domain, actor, ct);
     }
 
-    /// <summary>The operator vouches for a domain (an offline installation, or a DNS the server cannot reach).</summary>
-    public async Task<Result<string>> VerifyByOperatorAsync(string workspaceName, string rawDomain, CancellationToken ct = default)
+    /// <summary>
+    /// The operator vouches for a domain (an offline installation, or a DNS the server cannot reach). Without
+    /// <paramref name="workspaceName"/>, the one workspace that added the domain is meant; with several, it must be named.
+    /// </summary>
+    public async Task<Result<string>> VerifyByOperatorAsync(string? workspaceName, string rawDomain, CancellationToken ct = default)
     {
         var parsed = Parse(rawDomain);
         if (!parsed.Succeeded) return parsed.Error!;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var normalizedName = Names.Normalize(workspaceName);
-        var workspace = await db.Workspaces.Where(w => w.NormalizedName == normalizedName).Select(w => new { w.Id, w.Name }).FirstOrDefaultAsync(ct);
-        if (workspace is null) return Error.NotFound($"No workspace is called \"{workspaceName.Trim()}\".");
-        var domain = await db.EmailDomains.FirstOrDefaultAsync(d => d.WorkspaceId == workspace.Id && d.Domain == parsed.Value, ct);
-        if (domain is null) return Error.NotFound($"{workspace.Name} has no email domain {parsed.Value}; an Admin adds it in Settings → Users first.");
-        if (domain.IsVerified) return $"{parsed.Value} was already verified for {workspace.Name}.";
+        var claims = await (from d in db.EmailDomains
+                            join w in db.Workspaces on d.WorkspaceId equals w.Id
+                            where d.Domain == parsed.Value
+                            orderby w.NormalizedName
+                            select new { Domain = d, w.Name, w.NormalizedName }).ToListAsync(ct);
+        if (!string.IsNullOrWhiteSpace(workspaceName))
+        {
+            var normalizedName = Names.Normalize(workspaceName);
+            if (!await db.Workspaces.AnyAsync(w => w.NormalizedName == normalizedName, ct))
+                return Error.NotFound($"No workspace is called \"{workspaceName.Trim()}\".");
+            claims = claims.Where(c => c.NormalizedName == normalizedName).ToList();
+            if (claims.Count == 0)
+                return Error.NotFound($"{workspaceName.Trim()} has no email domain {parsed.Value}; an Admin adds it in Settings → Users first.");
+        }
+        if (claims.Count == 0)
+            return Error.NotFound($"No workspace has added the email domain {parsed.Value}; an Admin adds it in Settings → Users first.");
+        if (claims.Count > 1)
+            return Error.Conflict($"{parsed.Value} was added by {string.Join(", ", claims.Select(c => c.Name))}. Name the one to verify with --workspace.");
+        var (domain, workspace) = (claims[0].Domain, claims[0].Name);
+        if (domain.IsVerified) return $"{parsed.Value} was already verified for {workspace}.";
         var verified = await MarkVerifiedAsync(db, domain, null, ct);
-        return verified.Succeeded ? $"{parsed.Value} is verified for {workspace.Name}: confirmed sign-ups on it now join as {domain.Role.Display()}." : verified.Error!;
+        return verified.Succeeded ? $"{parsed.Value} is verified for {workspace}: confirmed sign-ups on it now join as {domain.Role.Display()}." : verified.Error!;
     }
 
     public async Task<Result> RemoveAsync(Actor actor, Guid id, CancellationToken ct = default)

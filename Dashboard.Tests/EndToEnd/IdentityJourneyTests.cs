@@ -168,6 +168,10 @@ public class IdentityJourneyTests : IAsyncLifetime
     {
         var admin = await _session.SetUpAsync();
         var page = await _session.NewPageAsync();
+        // Real Kestrel: the headers as a browser receives them.
+        var headers = (await page.GotoAsync("/account/login"))!.Headers;
+        Assert.False(headers.ContainsKey("server"), "Kestrel names itself in a Server header.");
+        Assert.Contains("script-src 'self'", headers["content-security-policy"]);
 
         await SignUpAsync(page, admin, "Fake Fiona");
         var taken = await page.Locator("main, body").First.InnerTextAsync();

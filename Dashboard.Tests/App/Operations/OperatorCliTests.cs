@@ -103,9 +103,11 @@ public class OperatorCliTests : IAsyncLifetime
 
         Assert.Equal(2, await RunAsync("verify-domain", "--workspace", "Acme Vision"));
         Assert.Equal(1, await RunAsync("verify-domain", "--workspace", "Acme Vision", "--domain", "other.example"));
-        Assert.Equal(0, await RunAsync("verify-domain", "--workspace", "acme vision", "--domain", "ACME.example"));
+        Assert.Equal(0, await RunAsync("verify-domain", "--domain", "ACME.example"));
+        Assert.Equal(0, await RunAsync("verify-domain", "--workspace", "acme vision", "--domain", "acme.example"));
 
         Assert.Contains("admin verify-domain needs --domain.", _errors.ToString());
+        Assert.Contains("acme.example was already verified for Acme Vision.", _output.ToString());
         Assert.Contains("Acme Vision has no email domain other.example", _errors.ToString());
         Assert.Contains("acme.example is verified for Acme Vision: confirmed sign-ups on it now join as Member.", _output.ToString());
         await using var check = _database.CreateDbContext();

@@ -268,6 +268,7 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
 
         var again = await _domains.AddAsync(_admin, "ACME.example", WorkspaceRole.Member, UserType.Internal);
         var pendingElsewhere = await _domains.AddAsync(otherAdmin, "acme.example", WorkspaceRole.Member, UserType.Internal);
+        var ambiguous = await _domains.VerifyByOperatorAsync(null, "acme.example");
         var verifiedHere = await _domains.VerifyByOperatorAsync("Acme Vision", "acme.example");
         var verifiedThere = await _domains.VerifyByOperatorAsync("Other Co", "acme.example");
         var addedAfter = await _domains.AddAsync(await Seed.MemberAsync(_database, await Seed.WorkspaceAsync(_database, "Third"), WorkspaceRole.Admin),
@@ -275,6 +276,7 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
 
         Assert.Equal(ErrorKind.Conflict, again.Error!.Kind);
         Assert.True(pendingElsewhere.Succeeded);
+        Assert.Equal("acme.example was added by Acme Vision, Other Co. Name the one to verify with --workspace.", ambiguous.Error!.Message);
         Assert.True(verifiedHere.Succeeded);
         Assert.Equal("acme.example is already verified by another workspace on this server; a domain can admit people to only one workspace.",
             verifiedThere.Error!.Message);

@@ -219,4 +219,46 @@ public class MemberServiceTests : IAsyncLifetime
         Assert.False(await check.Users.Where(a => a.Email == "ada@acme.example").Select(a => a.TwoFactorEnabled).SingleAsync());
         Assert.False((await _operator.ResetTwoFactorAsync("nobody@acme.example")).Succeeded);
     }
+
+    [Fact]
+    public async Task RemovalFromTheLastWorkspace_EndsThePersonsSessions_ButNotFromOneOfTwo()
+    {
+        var last = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member, "lou@acme.example");
+        var twice = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member, "tom@acme.example");
+        var other = await Seed.WorkspaceAsync(_database, "Other Co");
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Members.Add(WorkspaceMember.Joined(other.Id, twice.AccountId, "tom@acme.example", "Tom", WorkspaceRole.Member, UserType.Internal, Seed.Now));
+            await db.SaveChangesAsync();
+        }
+        var stamps = await StampsAsync(last.AccountId, twice.AccountId);
+
+        Assert.True((await _members.RemoveAsync(_admin, last.MemberId, null)).Succeeded);
+        Assert.True((await _members.RemoveAsync(_admin, twice.MemberId, null)).Succeeded);
+
+        var after = await StampsAsync(last.AccountId, twice.AccountId);
+        Assert.NotEqual(stamps[last.AccountId], after[last.AccountId]);
+        Assert.Equal(stamps[twice.AccountId], after[twice.AccountId]);
+    }
+
+    [Fact]
+    public async Task OperatorCommands_EndThePersonsSessions()
+    {
+        var bo = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin, "bo@acme.example");
+        var before = await StampsAsync(bo.AccountId);
+
+        Assert.True((await _operator.DemoteAsync("Acme Vision", "bo@acme.example")).Succeeded);
+        var demoted = await StampsAsync(bo.AccountId);
+        Assert.True((await _operator.ResetTwoFactorAsync("bo@acme.example")).Succeeded);
+        var reset = await StampsAsync(bo.AccountId);
+
+        Assert.NotEqual(before[bo.AccountId], demoted[bo.AccountId]);
+        Assert.NotEqual(demoted[bo.AccountId], reset[bo.AccountId]);
+    }
+
+    private async Task<Dictionary<Guid, string?>> StampsAsync(params Guid[] accountIds)
+    {
+        await using var db = _database.CreateDbContext();
+        return await db.Users.Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.SecurityStamp);
+    }
 }
