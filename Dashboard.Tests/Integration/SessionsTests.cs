@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using Dashboard.App.Features.Activity;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Activity;
@@ -17,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>Sessions end when they should: a cookie is worth nothing after sign-out or a security change.</summary>
-public partial class SessionsTests(SignedInRoles roles) : IClassFixture<SignedInRoles>
+public class SessionsTests(SignedInRoles roles) : IClassFixture<SignedInRoles>
 {
     [Fact]
     public async Task ACookieCopiedBeforeSignOut_IsRefusedAfterIt()
@@ -32,7 +31,7 @@ public partial class SessionsTests(SignedInRoles roles) : IClassFixture<SignedIn
 
         // A statically rendered form of the app carries a token made for the signed-in person.
         var page = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        var token = SignInForm.AntiforgeryTokenIn(page);
         var signedOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
@@ -126,7 +125,4 @@ public partial class SessionsTests(SignedInRoles roles) : IClassFixture<SignedIn
         await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(10));
         return hub;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

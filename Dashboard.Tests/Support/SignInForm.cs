@@ -11,11 +11,14 @@ public static partial class SignInForm
         return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
+            ["__RequestVerificationToken"] = AntiforgeryTokenIn(form),
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         }));
     }
+
+    /// <summary>The antiforgery token of the (first) form in a page the server rendered.</summary>
+    public static string AntiforgeryTokenIn(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
