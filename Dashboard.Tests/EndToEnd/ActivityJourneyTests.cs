@@ -75,6 +75,12 @@ public class ActivityJourneyTests : IAsyncLifetime
         await row.Locator("[data-testid=job-folder]").ClickAsync();
         await Expect(watcher.Locator("[data-testid=job-files]")).ToContainTextAsync("frame-1.png");
         await Expect(watcher.Locator("[data-testid=job-files]")).ToContainTextAsync("frame-2.png");
+        // A download is the workspace's data: the browser and proxies between must not keep it.
+        var download = await watcher.Locator("[data-testid=job-files] tr").Filter(new() { HasText = "frame-2.png" }).Locator("a").GetAttributeAsync("href");
+        var fetched = await watcher.APIRequest.GetAsync(download!);
+        Assert.Equal(200, fetched.Status);
+        Assert.Contains("no-store", fetched.Headers["cache-control"]);
+        Assert.Equal(png, await fetched.BodyAsync());
 
         // A labels file naming an unknown class imports nothing, and says why.
         await watcher.GotoAsync("/settings/activity");
