@@ -94,6 +94,7 @@ builder.Services.AddSingleton<ActivityHubConnections>();
 builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 // The jobs API speaks enums by name ("ModelTraining", "Success"), as its README example shows.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -110,9 +111,15 @@ if (seedDemo)
 
 app.UseKnownProxies();
 app.UseSecurityHeaders(WebHardening.Headers());
+static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
 if (!app.Environment.IsDevelopment())
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+{
+    app.UseWhen(http => !IsApi(http), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
+    app.UseWhen(IsApi, api => api.UseExceptionHandler());
+}
+// People get the app's not-found page; API callers always get problem details, never HTML.
+app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseWhen(IsApi, api => api.UseStatusCodePages());
 
 app.UseAppAssets();
 app.UseMiddleware<FirstRunGate>();

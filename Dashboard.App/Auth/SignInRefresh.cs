@@ -30,16 +30,18 @@ public sealed class SignInRefresh(IDataProtectionProvider protection)
         endpoints.MapGet(AuthPaths.RefreshSignIn, async (string? ticket, string? returnUrl, HttpContext http, SignInRefresh refresh,
             SignInManager<Account> signIn, IOptionsMonitor<CookieAuthenticationOptions> cookies) =>
         {
-            var login = TypedResults.LocalRedirect("~" + AuthPaths.Login);
-            if (refresh.Read(ticket) is not var (accountId, stamp)) return login;
+            // Without a good ticket nothing is re-issued; the browser goes where it was going (or Home), and a
+            // stale cookie is sent on to sign-in from there.
+            var onward = TypedResults.LocalRedirect("~" + LocalUrl.OrHome(returnUrl));
+            if (refresh.Read(ticket) is not var (accountId, stamp)) return onward;
             // The browser's own cookie, read without the stamp check: it must name the same account.
             var options = cookies.Get(IdentityConstants.ApplicationScheme);
             var cookie = options.CookieManager.GetRequestCookie(http, options.Cookie.Name!);
             var previous = cookie is null ? null : options.TicketDataFormat.Unprotect(cookie);
-            if (previous?.Principal.FindFirstValue(ClaimTypes.NameIdentifier) != accountId.ToString()) return login;
+            if (previous?.Principal.FindFirstValue(ClaimTypes.NameIdentifier) != accountId.ToString()) return onward;
 
             var account = await signIn.UserManager.FindByIdAsync(accountId.ToString());
-            if (account is null || account.SecurityStamp != stamp) return login;
+            if (account is null || account.SecurityStamp != stamp) return onward;
             await signIn.SignInAsync(account, previous.Properties.IsPersistent);
             return TypedResults.LocalRedirect("~" + LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous();

@@ -24,6 +24,9 @@ public enum JobStatus
 public sealed class Job
 {
     public const int TitleMaxLength = 200;
+    public const int ErrorSummaryMaxLength = 2000;
+    /// <summary>Problems stored per job; a worker reporting more gets the first ones and a count of the rest.</summary>
+    public const int MaxProblems = 1000;
 
     private readonly List<JobProblem> _problems = [];
 
@@ -65,6 +68,12 @@ public sealed class Job
     public string? ErrorSummary { get; private set; }
     public IReadOnlyCollection<JobProblem> Problems => _problems;
 
+    /// <summary>
+    /// Bumped by every change and checked when saving (a concurrency token): of two changes made from the same
+    /// reading, the second is refused, so concurrent final reports cannot both win.
+    /// </summary>
+    public int Version { get; private set; }
+
     public bool IsFinished => Status != JobStatus.Processing;
 
     public void UseStorageFolder(string folder) => StorageFolder = folder;
@@ -77,6 +86,7 @@ public sealed class Job
         ItemsDone = done;
         ItemsTotal = total;
         LastUpdateAt = at;
+        Version++;
         return Result.Success();
     }
 
@@ -87,18 +97,28 @@ public sealed class Job
         ItemsDone = ItemsTotal;
         FinishedAt = at;
         LastUpdateAt = at;
+        Version++;
         return Result.Success();
     }
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     public Result Fail(string summary, IEnumerable<(string Item, string Message)> problems, DateTimeOffset at)
     {
         if (IsFinished) return Error.Conflict($"The job has already ended ({Status}); it cannot become Error.");
         Status = JobStatus.Error;
-        ErrorSummary = summary;
+        ErrorSummary = Clip(summary, ErrorSummaryMaxLength);
         var position = 0;
-        foreach (var (item, message) in problems) _problems.Add(new JobProblem(Id, position++, item, message));
+        var more = 0;
+        foreach (var (item, message) in problems)
+        {
+            if (position < MaxProblems) _problems.Add(new JobProblem(Id, position++, Clip(item, JobProblem.ItemMaxLength), Clip(message, JobProblem.MessageMaxLength)));
+            else more++;
+        }
+        if (more > 0) _problems.Add(new JobProblem(Id, position, "…", $"and {more} more problem{(more == 1 ? "" : "s")}, not stored"));
         FinishedAt = at;
         LastUpdateAt = at;
+        Version++;
         return Result.Success();
     }
 }
@@ -106,6 +126,9 @@ public sealed class Job
 /// <summary>One item-level problem of a failed job, in the order it was found.</summary>
 public sealed class JobProblem
 {
+    public const int ItemMaxLength = 1024;
+    public const int MessageMaxLength = 2000;
+
     private JobProblem() { }
 
     public JobProblem(Guid jobId, int position, string item, string message)

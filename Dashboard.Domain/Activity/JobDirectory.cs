@@ -41,6 +41,13 @@ public sealed class JobDirectory(IDbContextFactory<DashboardDbContext> factory)
                 ?? db.ApiKeys.Where(k => k.Id == j.StartedByApiKeyId).Select(k => "API key " + k.Name).FirstOrDefault(),
             j.StartedAt, j.FinishedAt, j.ItemsDone, j.ItemsTotal, j.StorageFolder, j.ErrorSummary, j.ResourceId));
 
+    /// <summary>One job of the key's workspace as the API shows it; null when there is none.</summary>
+    public async Task<JobRow?> GetForCallerAsync(ApiCaller caller, Guid jobId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Rows(db, db.Jobs.AsNoTracking().Where(j => j.Id == jobId && j.WorkspaceId == caller.WorkspaceId)).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The jobs API's list: every job of the key's workspace, filtered and paged like the tab.</summary>
     public async Task<Page<JobRow>> ListForCallerAsync(ApiCaller caller, JobQuery query, CancellationToken ct = default)
     {

@@ -95,8 +95,8 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
     public async Task<int> FailInterruptedAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var left = await db.Jobs.Where(j => j.Status == JobStatus.Processing && !j.IsExternal).ToListAsync(ct);
-        return await FailAllAsync(db, left, InterruptedMessage, ct);
+        var left = await db.Jobs.Where(j => j.Status == JobStatus.Processing && !j.IsExternal).Select(j => j.Id).ToListAsync(ct);
+        return await FailAllAsync(left, _ => true, InterruptedMessage, ct);
     }
 
     /// <summary>External jobs silent for longer than <paramref name="heartbeat"/> are failed; their worker is presumed gone.</summary>
@@ -104,8 +104,8 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
     {
         var cutoff = clock.GetUtcNow() - heartbeat;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var silent = await db.Jobs.Where(j => j.Status == JobStatus.Processing && j.IsExternal && j.LastUpdateAt < cutoff).ToListAsync(ct);
-        return await FailAllAsync(db, silent, NoHeartbeatMessage, ct);
+        var silent = await db.Jobs.Where(j => j.Status == JobStatus.Processing && j.IsExternal && j.LastUpdateAt < cutoff).Select(j => j.Id).ToListAsync(ct);
+        return await FailAllAsync(silent, job => job.LastUpdateAt < cutoff, NoHeartbeatMessage, ct);
     }
 
     public async Task<Result<JobRow>> CreateExternalAsync(ApiCaller caller, ExternalJobCommand command, CancellationToken ct = default)
@@ -128,17 +128,27 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
 
     public async Task<Result<JobRow>> UpdateExternalAsync(ApiCaller caller, Guid jobId, ExternalJobUpdate update, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId && j.WorkspaceId == caller.WorkspaceId && j.IsExternal, ct);
-        if (job is null) return Error.NotFound("No job with that id was created through the API in this workspace.");
-        var now = clock.GetUtcNow();
+        // Error fields belong to an Error: a report that sends them with anything else is a mistake, refused whole.
+        if (update.Status != JobStatus.Error && (update.ErrorSummary is not null || update.Problems is { Count: > 0 }))
+            return Error.Invalid("errorSummary and problems go only with status Error.", "errorSummary");
+        var changed = await ChangeAsync(
+            db => db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId && j.WorkspaceId == caller.WorkspaceId && j.IsExternal, ct),
+            job => Apply(job, update, clock.GetUtcNow()), ct,
+            "No job with that id was created through the API in this workspace.");
+        if (!changed.Succeeded) return changed.Error!;
+        await using var read = await factory.CreateDbContextAsync(ct);
+        return await JobDirectory.Rows(read, read.Jobs.Where(j => j.Id == jobId)).FirstAsync(ct);
+    }
 
+    /// <summary>A worker's report applied to the job as it stands now: progress, then the end if it names one.</summary>
+    private static Result Apply(Job job, ExternalJobUpdate update, DateTimeOffset now)
+    {
         if (update.ItemsDone is not null || update.ItemsTotal is not null)
         {
             var progress = job.ReportProgress(update.ItemsDone ?? job.ItemsDone, update.ItemsTotal ?? job.ItemsTotal, now);
-            if (!progress.Succeeded) return progress.Error!;
+            if (!progress.Succeeded) return progress;
         }
-        var ended = update.Status switch
+        return update.Status switch
         {
             null => job.IsFinished ? Error.Conflict($"The job has already ended ({job.Status}).") : job.ReportProgress(job.ItemsDone, job.ItemsTotal, now),
             JobStatus.Processing => job.IsFinished
@@ -147,13 +157,8 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
             JobStatus.Success => job.Succeed(now),
             _ => string.IsNullOrWhiteSpace(update.ErrorSummary)
                 ? Error.Invalid("An Error needs errorSummary: one sentence on what went wrong.", "errorSummary")
-                : job.Fail(update.ErrorSummary.Trim()[..Math.Min(update.ErrorSummary.Trim().Length, 2000)],
-                    (update.Problems ?? []).Select(p => (p.Item, p.Message)), now),
+                : job.Fail(update.ErrorSummary.Trim(), (update.Problems ?? []).Select(p => (p.Item ?? "", p.Message ?? "")), now),
         };
-        if (!ended.Succeeded) return ended.Error!;
-        await db.SaveChangesAsync(ct);
-        events.Publish(job);
-        return await JobDirectory.Rows(db, db.Jobs.Where(j => j.Id == job.Id)).FirstAsync(ct);
     }
 
     /// <summary>What the actor may see: Admins every job of the workspace, others the jobs they started.</summary>
@@ -169,23 +174,53 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
 
     private async Task<Result> ChangeAsync(Guid jobId, Func<Job, Result> change, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null) return Error.NotFound("That job no longer exists.");
-        var changed = change(job);
-        if (!changed.Succeeded) return changed;
-        await db.SaveChangesAsync(ct);
-        events.Publish(job);
-        return Result.Success();
+        var changed = await ChangeAsync(db => db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct), change, ct, "That job no longer exists.");
+        return changed.Succeeded ? Result.Success() : changed.Error!;
     }
 
-    private async Task<int> FailAllAsync(DashboardDbContext db, List<Job> jobs, string message, CancellationToken ct)
+    /// <summary>
+    /// Reads the job, decides, saves. The job's version is checked by the save: if another change landed since the
+    /// read, the decision is made again on the job as it now stands. So of concurrent final reports exactly one
+    /// wins and the others see the job ended; progress reports are simply applied in turn.
+    /// </summary>
+    private async Task<Result<Job>> ChangeAsync(Func<DashboardDbContext, Task<Job?>> find, Func<Job, Result> change, CancellationToken ct,
+        string notFound)
     {
-        var now = clock.GetUtcNow();
-        foreach (var job in jobs) job.Fail(message, [], now);
-        await db.SaveChangesAsync(ct);
-        foreach (var job in jobs) events.Publish(job);
-        return jobs.Count;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var job = await find(db);
+            if (job is null) return Error.NotFound(notFound);
+            var changed = change(job);
+            if (!changed.Succeeded) return changed.Error!;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                continue;
+            }
+            events.Publish(job);
+            return job;
+        }
+    }
+
+    /// <summary>Rounds of read-decide-save under contention; each round, at least one writer wins.</summary>
+    private const int MaxAttempts = 50;
+
+    /// <summary>Fails each job that still matches <paramref name="stillDue"/> when it is read again (a late heartbeat wins).</summary>
+    private async Task<int> FailAllAsync(IEnumerable<Guid> jobIds, Func<Job, bool> stillDue, string message, CancellationToken ct)
+    {
+        var failed = 0;
+        foreach (var id in jobIds)
+        {
+            var result = await ChangeAsync(db => db.Jobs.FirstOrDefaultAsync(j => j.Id == id, ct),
+                job => job.IsFinished || !stillDue(job) ? Error.Conflict("No longer due.") : job.Fail(message, [], clock.GetUtcNow()), ct,
+                "That job no longer exists.");
+            if (result.Succeeded) failed++;
+        }
+        return failed;
     }
 
     private static string Truncate(string title) => title.Length <= Job.TitleMaxLength ? title : title[..(Job.TitleMaxLength - 1)] + "…";

@@ -5,7 +5,8 @@ public sealed record PageRequest(int PageIndex = 0, int PageSize = 25)
 {
     public const int MaxPageSize = 100;
 
-    public int Skip => Math.Max(0, PageIndex) * Take;
+    /// <summary>Computed without overflow: a page past the end (even page 2,147,483,647) is empty, never page one.</summary>
+    public int Skip => (int)Math.Min(int.MaxValue, (long)Math.Max(0, PageIndex) * Take);
     public int Take => Math.Clamp(PageSize, 1, MaxPageSize);
 }
 

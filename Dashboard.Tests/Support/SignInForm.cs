@@ -5,10 +5,11 @@ namespace Dashboard.Tests.Support;
 /// <summary>Posts the real sign-in form (with its antiforgery token), as a browser without script would.</summary>
 public static partial class SignInForm
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password)
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password, string? returnUrl = null)
     {
-        var form = await client.GetStringAsync("/account/login");
-        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        var path = returnUrl is null ? "/account/login" : $"/account/login?ReturnUrl={Uri.EscapeDataString(Uri.UnescapeDataString(returnUrl))}";
+        var form = await client.GetStringAsync(path);
+        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = AntiforgeryTokenIn(form),

@@ -20,25 +20,36 @@ public static class JobsApi
     {
         var jobs = endpoints.MapGroup("/api/v1/jobs").AddEndpointFilter(AuthenticateAsync).DisableAntiforgery();
 
-        jobs.MapPost("", async (CreateJobBody? body, HttpContext http, JobService service) =>
+        // Bodies and ids are read here rather than bound by the framework, so every mistake a worker can make gets a
+        // problem-details answer that names it ("status: \"Done\" is not one of …"), not an empty 400.
+        jobs.MapPost("", async (HttpContext http, JobService service) =>
         {
-            if (body?.Type is not { } type) return Problem(Error.Invalid("Send a JSON body with type (ModelTraining) and title."));
-            var created = await service.CreateExternalAsync(Caller(http), new ExternalJobCommand(type, body.Title, body.ResourceId), http.RequestAborted);
+            var body = await ApiRequests.ReadJsonAsync<CreateJobBody>(http);
+            if (!body.Succeeded) return Problem(body.Error!);
+            if (body.Value.Type is not { } type) return Problem(Error.Invalid("Send a JSON body with type (ModelTraining) and title.", "type"));
+            var created = await service.CreateExternalAsync(Caller(http), new ExternalJobCommand(type, body.Value.Title, body.Value.ResourceId), http.RequestAborted);
             return created.Succeeded ? Results.Created($"/api/v1/jobs/{created.Value.Id}", created.Value) : Problem(created.Error!);
         });
 
-        jobs.MapPatch("/{id:guid}", async (Guid id, UpdateJobBody? body, HttpContext http, JobService service) =>
+        jobs.MapPatch("/{id}", async (string id, HttpContext http, JobService service, JobDirectory directory) =>
         {
-            if (body is null) return Problem(Error.Invalid("Send a JSON body with itemsDone/itemsTotal and/or status."));
-            var updated = await service.UpdateExternalAsync(Caller(http), id,
-                new ExternalJobUpdate(body.ItemsDone, body.ItemsTotal, body.Status, body.ErrorSummary, body.Problems), http.RequestAborted);
-            return updated.Succeeded ? Results.Ok(updated.Value) : Problem(updated.Error!);
+            if (!Guid.TryParse(id, out var jobId)) return Problem(Error.Invalid($"\"{id}\" is not a job id: ids are GUIDs, as POST returned them.", "id"));
+            var body = await ApiRequests.ReadJsonAsync<UpdateJobBody>(http);
+            if (!body.Succeeded) return Problem(body.Error!);
+            var update = body.Value;
+            var updated = await service.UpdateExternalAsync(Caller(http), jobId,
+                new ExternalJobUpdate(update.ItemsDone, update.ItemsTotal, update.Status, update.ErrorSummary, update.Problems), http.RequestAborted);
+            if (updated.Succeeded) return Results.Ok(updated.Value);
+            // A move the job can no longer make: say how it stands, so the worker need not ask.
+            var current = updated.Error!.Kind == ErrorKind.Conflict ? await directory.GetForCallerAsync(Caller(http), jobId, http.RequestAborted) : null;
+            return Problem(updated.Error, current is null ? null : new Dictionary<string, object?> { ["job"] = current });
         });
 
-        jobs.MapGet("", async (HttpContext http, JobDirectory directory, JobType[]? type, JobStatus[]? status, int? page, int? pageSize) =>
+        jobs.MapGet("", async (HttpContext http, JobDirectory directory) =>
         {
-            var result = await directory.ListForCallerAsync(Caller(http),
-                new JobQuery(type, status, new PageRequest(page ?? 0, pageSize ?? 25)), http.RequestAborted);
+            var query = ApiRequests.ReadJobQuery(http.Request.Query);
+            if (!query.Succeeded) return Problem(query.Error!);
+            var result = await directory.ListForCallerAsync(Caller(http), query.Value, http.RequestAborted);
             return Results.Ok(new { items = result.Items, totalCount = result.TotalCount });
         });
         return endpoints;
@@ -77,14 +88,18 @@ public static class JobsApi
 
     private static ApiCaller Caller(HttpContext http) => (ApiCaller)http.Items[typeof(ApiCaller)]!;
 
-    private static IResult Problem(Error error) => Results.Problem(
-        statusCode: error.Kind switch
-        {
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status400BadRequest,
-        },
-        title: error.Kind.ToString(), detail: error.Message,
-        extensions: error.Field is null ? null : new Dictionary<string, object?> { ["field"] = error.Field });
+    private static IResult Problem(Error error, Dictionary<string, object?>? extensions = null)
+    {
+        extensions ??= [];
+        if (error.Field is not null) extensions["field"] = error.Field;
+        return Results.Problem(
+            statusCode: error.Kind switch
+            {
+                ErrorKind.NotFound => StatusCodes.Status404NotFound,
+                ErrorKind.Conflict => StatusCodes.Status409Conflict,
+                ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status400BadRequest,
+            },
+            title: error.Kind.ToString(), detail: error.Message, extensions: extensions.Count == 0 ? null : extensions);
+    }
 }

@@ -12,7 +12,8 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
     {
         e.Property(j => j.Title).HasMaxLength(Job.TitleMaxLength);
         e.Property(j => j.StorageFolder).HasMaxLength(1024);
-        e.Property(j => j.ErrorSummary).HasMaxLength(2000);
+        e.Property(j => j.ErrorSummary).HasMaxLength(Job.ErrorSummaryMaxLength);
+        e.Property(j => j.Version).IsConcurrencyToken();
         e.HasOne<Workspace>().WithMany().HasForeignKey(j => j.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Resource>().WithMany().HasForeignKey(j => j.ResourceId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<WorkspaceMember>().WithMany().HasForeignKey(j => j.StartedByMemberId).OnDelete(DeleteBehavior.SetNull);
@@ -40,8 +41,8 @@ internal sealed class JobProblemConfiguration : IEntityTypeConfiguration<JobProb
     {
         // Ids come from the app, so a problem added to a tracked job's list is inserted, not taken for an existing row.
         e.Property(p => p.Id).ValueGeneratedNever();
-        e.Property(p => p.Item).HasMaxLength(1024);
-        e.Property(p => p.Message).HasMaxLength(2000);
+        e.Property(p => p.Item).HasMaxLength(JobProblem.ItemMaxLength);
+        e.Property(p => p.Message).HasMaxLength(JobProblem.MessageMaxLength);
         e.HasIndex(p => new { p.JobId, p.Position });
     }
 }
