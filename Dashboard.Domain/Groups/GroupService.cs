@@ -139,11 +139,12 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         if (!standing.Succeeded) return standing.Error!;
         var group = await FindForMemberEditAsync(db, actor, id, ct);
         if (!group.Succeeded) return group.Error!;
-        var removed = await db.GroupMemberships.Where(m => m.GroupId == id && m.MemberId == memberId).ExecuteDeleteAsync(ct);
-        if (removed == 0) return Error.NotFound("That person is not a member of this group.");
+        // Removed as a tracked row, so the removal and its audit entry are one save (a bulk delete commits on its own).
+        var membership = group.Value.Members.FirstOrDefault(m => m.MemberId == memberId);
+        if (membership is null) return Error.NotFound("That person is not a member of this group.");
+        db.GroupMemberships.Remove(membership);
         await AuditTrail.RecordAsync(db, actor, AuditActions.GroupChanged, group.Value.Name, await NameOfAsync(db, memberId, ct), "removed as member", clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
+        return await SaveRemovalAsync(db, "That person is no longer a member of this group.", ct);
     }
 
     public async Task<Result> AddManagersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default)
@@ -170,11 +171,11 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         if (!standing.Succeeded) return standing.Error!;
         var group = await FindForAdminAsync(db, actor, id, "choose group managers", ct);
         if (!group.Succeeded) return group.Error!;
-        var removed = await db.GroupManagers.Where(m => m.GroupId == id && m.MemberId == memberId).ExecuteDeleteAsync(ct);
-        if (removed == 0) return Error.NotFound("That person does not manage this group.");
+        var manager = group.Value.Managers.FirstOrDefault(m => m.MemberId == memberId);
+        if (manager is null) return Error.NotFound("That person does not manage this group.");
+        db.GroupManagers.Remove(manager);
         await AuditTrail.RecordAsync(db, actor, AuditActions.GroupChanged, group.Value.Name, await NameOfAsync(db, memberId, ct), "removed as manager", clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
+        return await SaveRemovalAsync(db, "That person no longer manages this group.", ct);
     }
 
     /// <summary>The confirmation for deleting a group: it names the resources that lose the group's access.</summary>
@@ -235,6 +236,20 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     }
 
     private static bool CanSeeManagers(Actor actor, bool isManagerOfGroup) => actor.Can(Permission.CreateGroups) || isManagerOfGroup;
+
+    /// <summary>Saves a removal; if someone removed the same row a moment earlier, nothing is saved and it says so.</summary>
+    private static async Task<Result> SaveRemovalAsync(DashboardDbContext db, string alreadyGone, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Result.Success();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.NotFound(alreadyGone);
+        }
+    }
 
     private static async Task<Result<Group>> FindVisibleAsync(DashboardDbContext db, Actor actor, Guid id, CancellationToken ct)
     {

@@ -104,6 +104,8 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
         var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
         if (!standing.Succeeded) return standing.Error!;
         var name = await Tags(db, kind).Where(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId).Select(t => t.Name).FirstOrDefaultAsync(ct);
+        // The bulk delete commits on its own unless a transaction holds it: the delete and its audit entry go together.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // One statement that only matches the version the person saw: a rename or delete in between makes it match nothing.
         var deleted = kind == TagKind.Project
             ? await db.ProjectTags.Where(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId && t.Version == seenVersion).ExecuteDeleteAsync(ct)
@@ -112,6 +114,7 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
         {
             await AuditTrail.RecordAsync(db, actor, AuditActions.TagDeleted, kind.Noun(), name, null, clock.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return Result.Success();
         }
         var current = await Tags(db, kind).Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct);

@@ -78,12 +78,14 @@ public sealed class OperatorCommands(IDbContextFactory<DashboardDbContext> facto
         var normalized = email.Trim().ToUpperInvariant();
         var account = await db.Users.FirstOrDefaultAsync(a => a.NormalizedEmail == normalized, ct);
         if (account is null) return Error.NotFound($"No account signs in with {email.Trim()}.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         account.TwoFactorEnabled = false;
         account.LastAuthenticatorStep = null;
         // A new stamp signs the account out everywhere and voids the old authenticator and recovery codes.
         SecurityStamps.Renew(account);
         await db.UserTokens.Where(t => t.UserId == account.Id).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         changes.Announce(account.Id);
         return $"Two-factor sign-in is off for {account.Email}; they can set it up again after signing in.";
     }
