@@ -80,6 +80,7 @@ builder.Services.AddSingleton<IInvitationMailer, SmtpInvitationMailer>();
 builder.Services.AddSingleton<IAccountMailer, SmtpAccountMailer>();
 builder.Services.Configure<DnsOptions>(builder.Configuration.GetSection(DnsOptions.Section));
 builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
+builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
 builder.Services.AddSingleton(new ImportFolders(dataFolder.StorageRoot, dataFolder.StagingRoot));
 builder.Services.AddSingleton<JobQueue>();
 builder.Services.AddSingleton<DataImportRunner>();

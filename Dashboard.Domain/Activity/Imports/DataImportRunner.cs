@@ -4,6 +4,7 @@ using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Domain.Activity.Imports;
 
@@ -11,10 +12,14 @@ namespace Dashboard.Domain.Activity.Imports;
 /// Files a data import: every uploaded file (and every file inside an uploaded .zip) is checked, copied into the
 /// job's storage folder while its SHA-256 is computed, and registered as a data unit of the Dataset. Each file is
 /// all-or-nothing: a file that fails leaves neither a stored copy nor a data unit, and is listed in the error.
+/// <see cref="ImportLimits"/> bound what an import may expand to, checked on the archive's own figures first and
+/// again on the bytes actually written, since an archive can lie about its sizes.
 /// </summary>
 public sealed class DataImportRunner(IDbContextFactory<DashboardDbContext> factory, JobService jobs, ImportFolders folders,
-    TimeProvider clock, ILogger<DataImportRunner> logger)
+    TimeProvider clock, ILogger<DataImportRunner> logger, IOptions<ImportLimits> options)
 {
+    private readonly ImportLimits _limits = options.Value;
+
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     public async Task RunAsync(Guid jobId, CancellationToken ct)
@@ -30,13 +35,22 @@ public sealed class DataImportRunner(IDbContextFactory<DashboardDbContext> facto
         var target = folders.StorageFor(job.StorageFolder);
         Directory.CreateDirectory(target);
 
+        if (RefuseWhole(items, target) is { } refusal)
+        {
+            TryDelete(staging);
+            TryDelete(target);
+            await jobs.FailAsync(jobId, refusal, [], ct);
+            return;
+        }
+        var budget = new ImportBudget(_limits.MaxImportBytes);
+
         var problems = new List<(string Item, string Message)>();
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var lastReport = DateTimeOffset.MinValue;
         await jobs.ReportProgressAsync(jobId, 0, items.Count, ct);
         for (var i = 0; i < items.Count; i++)
         {
-            var problem = await ImportOneAsync(job, items[i], target, usedNames, ct);
+            var problem = items[i].Refusal ?? await ImportOneAsync(job, items[i], target, usedNames, budget, ct);
             if (problem is not null) problems.Add((items[i].Name, problem));
             var now = clock.GetUtcNow();
             if (now - lastReport >= ProgressInterval || i == items.Count - 1)
@@ -55,25 +69,56 @@ public sealed class DataImportRunner(IDbContextFactory<DashboardDbContext> facto
             await jobs.FailAsync(jobId, $"{problems.Count} of {items.Count} files could not be imported; the other {items.Count - problems.Count} are in the Dataset.", problems, ct);
     }
 
-    private sealed record Item(string Name, Func<Stream> Open);
+    /// <param name="DeclaredBytes">The size the file says it has (an archive entry's header may lie; copying checks again).</param>
+    /// <param name="CompressedBytes">For an archive entry, its compressed size, for the expansion ratio.</param>
+    /// <param name="Refusal">Why it is refused before any byte is written, if it is.</param>
+    private sealed record Item(string Name, Func<Stream> Open, long DeclaredBytes, long? CompressedBytes = null, string? Refusal = null);
+
+    /// <summary>What the whole import must not exceed, counted as bytes are written.</summary>
+    private sealed class ImportBudget(long maxBytes)
+    {
+        public long Written { get; private set; }
+
+        public bool TryTake(long bytes)
+        {
+            Written += bytes;
+            return Written <= maxBytes;
+        }
+    }
+
+    /// <summary>A reason to refuse the whole import before it starts: too many files, too large, or too little disk.</summary>
+    private string? RefuseWhole(IReadOnlyList<Item> items, string target)
+    {
+        if (items.Count > _limits.MaxFiles)
+            return $"This import holds {items.Count:N0} files; at most {_limits.MaxFiles:N0} are imported at once. Split it into smaller imports.";
+        var expected = items.Where(i => i.Refusal is null).Sum(i => i.DeclaredBytes);
+        if (expected > _limits.MaxImportBytes)
+            return $"This import would expand to {ImportLimits.Readable(expected)}; at most {ImportLimits.Readable(_limits.MaxImportBytes)} is imported at once. Split it into smaller imports.";
+        var free = new DriveInfo(Path.GetPathRoot(Path.GetFullPath(target))!).AvailableFreeSpace;
+        if (free - expected < _limits.FreeDiskMarginBytes)
+            return $"Not enough free disk space: this import needs {ImportLimits.Readable(expected)} and the server keeps {ImportLimits.Readable(_limits.FreeDiskMarginBytes)} free ({ImportLimits.Readable(free)} are free now). Ask the server operator to make room.";
+        return null;
+    }
 
     /// <summary>An upload as the files it holds: itself, or each file inside it when it is a .zip.</summary>
-    private static IEnumerable<Item> Expand(string upload)
+    private IEnumerable<Item> Expand(string upload)
     {
         // Staged names carry an order prefix ("0003_"), so several uploads with one name stay apart.
         var name = Path.GetFileName(upload);
         var original = name.Length > 5 && name[4] == '_' ? name[5..] : name;
         if (!original.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
-            yield return new Item(original, () => File.OpenRead(upload));
+            var size = new FileInfo(upload).Length;
+            yield return new Item(original, () => File.OpenRead(upload), size,
+                Refusal: size > _limits.MaxFileBytes ? $"{original} is {ImportLimits.Readable(size)}; a file may be at most {ImportLimits.Readable(_limits.MaxFileBytes)}." : null);
             yield break;
         }
-        List<string> entries;
+        List<(string Name, long Length, long Compressed)> entries;
         try
         {
             using var archive = ZipFile.OpenRead(upload);
             entries = archive.Entries.Where(e => !e.FullName.EndsWith('/') && e.Length >= 0 && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal))
-                .Select(e => e.FullName).ToList();
+                .Select(e => (e.FullName, e.Length, e.CompressedLength)).ToList();
         }
         catch (InvalidDataException)
         {
@@ -81,18 +126,31 @@ public sealed class DataImportRunner(IDbContextFactory<DashboardDbContext> facto
         }
         if (entries.Count == 0)
         {
-            yield return new Item(original, () => throw new InvalidDataException("is not a readable .zip archive, or holds no files."));
+            yield return new Item(original, () => throw new InvalidDataException("is not a readable .zip archive, or holds no files."), 0);
             yield break;
         }
-        foreach (var entry in entries)
-            yield return new Item($"{original}/{entry}", () =>
+        foreach (var (entry, length, compressed) in entries)
+        {
+            var itemName = $"{original}/{entry}";
+            yield return new Item(itemName, () =>
             {
                 var archive = ZipFile.OpenRead(upload);
                 return new OwnedStream(archive.GetEntry(entry)!.Open(), archive);
-            });
+            }, length, compressed, RefuseEntry(itemName, length, compressed));
+        }
     }
 
-    private async Task<string?> ImportOneAsync(Job job, Item item, string target, HashSet<string> usedNames, CancellationToken ct)
+    private string? RefuseEntry(string name, long length, long compressed)
+    {
+        if (length > _limits.MaxFileBytes)
+            return $"{name} would expand to {ImportLimits.Readable(length)}; a file may be at most {ImportLimits.Readable(_limits.MaxFileBytes)}.";
+        if (length > 0 && length > Math.Max(1, compressed) * _limits.MaxExpansionRatio)
+            return $"{name} would expand {length / (double)Math.Max(1, compressed):N0} times its compressed size (at most {_limits.MaxExpansionRatio:N0} times): it looks like an archive built to fill the disk, so it was not unpacked.";
+        return null;
+    }
+
+    private async Task<string?> ImportOneAsync(Job job, Item item, string target, HashSet<string> usedNames, ImportBudget budget,
+        CancellationToken ct)
     {
         string? stored = null;
         try
@@ -114,10 +172,19 @@ public sealed class DataImportRunner(IDbContextFactory<DashboardDbContext> facto
             {
                 hash.AppendData(head, 0, headLength);
                 await output.WriteAsync(head.AsMemory(0, headLength), ct);
+                // The archive's figures were checked up front; the bytes themselves are counted too, since the
+                // figures come from the archive and an archive can lie.
+                var allowed = Math.Min(Math.Min(_limits.MaxFileBytes, item.DeclaredBytes), item.CompressedBytes is { } compressed
+                    ? (long)Math.Min(long.MaxValue, Math.Max(1, compressed) * _limits.MaxExpansionRatio)
+                    : long.MaxValue);
+                if (!budget.TryTake(headLength)) throw new InvalidDataException(OverBudget());
                 var buffer = new byte[81920];
                 int read;
                 while ((read = await source.ReadAsync(buffer, ct)) > 0)
                 {
+                    if (output.Length + read > allowed)
+                        throw new InvalidDataException($"expands beyond what it declared or beyond {ImportLimits.Readable(allowed)}, so it was not imported.");
+                    if (!budget.TryTake(read)) throw new InvalidDataException(OverBudget());
                     hash.AppendData(buffer, 0, read);
                     await output.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
@@ -140,6 +207,9 @@ public sealed class DataImportRunner(IDbContextFactory<DashboardDbContext> facto
             return e is InvalidDataException ? $"{item.Name} {e.Message}" : $"{item.Name} could not be read or stored: {e.Message}";
         }
     }
+
+    private string OverBudget() =>
+        $"would take the import past {ImportLimits.Readable(_limits.MaxImportBytes)}, the most imported at once, so it was not imported.";
 
     private static string UniqueName(string name, HashSet<string> used)
     {

@@ -6,6 +6,7 @@ using Dashboard.Domain.Resources;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Domain.Activity;
@@ -49,6 +50,9 @@ public class ImportRunnerTests : IAsyncLifetime
         return job;
     }
 
+    private DataImportRunner Runner(ImportLimits? limits = null) =>
+        new(_database, _jobs, _folders, _clock, NullLogger<DataImportRunner>.Instance, Options.Create(limits ?? new ImportLimits()));
+
     private static byte[] Zip(params (string Name, byte[] Content)[] entries)
     {
         using var buffer = new MemoryStream();
@@ -67,7 +71,7 @@ public class ImportRunnerTests : IAsyncLifetime
         var dataset = (await _resources.CreateAsync(_admin, new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
         var job = await StageAsync(JobType.DataImport, dataset,
             ("frame-1.png", Png), ("broken.png", "not an image"u8.ToArray()), ("batch.zip", Zip(("sub/frame-2.jpg", Jpeg))));
-        var runner = new DataImportRunner(_database, _jobs, _folders, _clock, NullLogger<DataImportRunner>.Instance);
+        var runner = Runner();
 
         await runner.RunAsync(job.Id, CancellationToken.None);
 
@@ -86,6 +90,52 @@ public class ImportRunnerTests : IAsyncLifetime
         var problem = Assert.Single(details.Problems);
         Assert.Equal("broken.png", problem.Item);
         Assert.Contains("not a valid PNG file", problem.Message);
+    }
+
+    [Fact]
+    public async Task AZipBomb_IsRefusedWithoutBeingUnpacked_WhileItsHonestEntriesImport()
+    {
+        var dataset = (await _resources.CreateAsync(_admin, new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
+        // 64 MB of zeros behind a PNG signature deflates to a few tens of KB: over 1,000 times its compressed size.
+        var bomb = new byte[64 * 1024 * 1024];
+        Png.CopyTo(bomb, 0);
+        var job = await StageAsync(JobType.DataImport, dataset, ("innocent.zip", Zip(("frame-1.png", Png), ("huge.png", bomb))));
+
+        await Runner().RunAsync(job.Id, CancellationToken.None);
+
+        var details = (await _jobs.GetAsync(_admin, job.Id)).Value;
+        var problem = Assert.Single(details.Problems);
+        Assert.Equal("innocent.zip/huge.png", problem.Item);
+        Assert.Contains("looks like an archive built to fill the disk", problem.Message);
+        var stored = Directory.GetFiles(_folders.StorageFor(job.StorageFolder!)).Select(Path.GetFileName);
+        Assert.Equal(["frame-1.png"], stored);
+        Assert.False(Directory.Exists(_folders.StagingFor(job.Id)));
+    }
+
+    [Theory]
+    [InlineData("files", "This import holds 3 files; at most 2 are imported at once.")]
+    [InlineData("bytes", "This import would expand to 57 bytes; at most 40 bytes is imported at once.")]
+    [InlineData("disk", "Not enough free disk space")]
+    public async Task AnImportPastItsLimits_IsRefusedWhole_BeforeAnythingIsStored(string limit, string message)
+    {
+        var dataset = (await _resources.CreateAsync(_admin, new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
+        var job = await StageAsync(JobType.DataImport, dataset, ("a.png", Png), ("b.png", Png), ("c.png", Png));
+        var limits = limit switch
+        {
+            "files" => new ImportLimits { MaxFiles = 2 },
+            "bytes" => new ImportLimits { MaxImportBytes = 40 },
+            _ => new ImportLimits { FreeDiskMarginBytes = long.MaxValue / 2 },
+        };
+
+        await Runner(limits).RunAsync(job.Id, CancellationToken.None);
+
+        var details = (await _jobs.GetAsync(_admin, job.Id)).Value;
+        Assert.Equal(JobStatus.Error, details.Job.Status);
+        Assert.Contains(message, details.Job.ErrorSummary);
+        Assert.False(Directory.Exists(_folders.StorageFor(job.StorageFolder!)));
+        Assert.False(Directory.Exists(_folders.StagingFor(job.Id)));
+        await using var db = _database.CreateDbContext();
+        Assert.False(await db.DataUnits.AnyAsync(u => u.JobId == job.Id));
     }
 
     private async Task<(Guid Project, Guid Dataset)> LabelledProjectAsync()
