@@ -84,6 +84,7 @@ builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(Import
 builder.Services.AddSingleton(new ImportFolders(dataFolder.StorageRoot, dataFolder.StagingRoot));
 builder.Services.AddSingleton<JobQueue>();
 builder.Services.AddSingleton<DataImportRunner>();
+builder.Services.AddSingleton<ImportHousekeeping>();
 builder.Services.AddSingleton<LabelImportRunner>();
 if (operatorArgs is null)
 {
@@ -107,6 +108,7 @@ if (operatorArgs is not null)
         app.Services.GetRequiredService<EmailDomainService>(), Console.Out, Console.Error);
 var interrupted = await app.Services.GetRequiredService<JobService>().FailInterruptedAsync();
 if (interrupted > 0) app.Logger.LogWarning("{Count} imports were cut off by the last stop and are marked failed", interrupted);
+await app.Services.GetRequiredService<ImportHousekeeping>().SweepAsync();
 if (seedDemo)
     await DemoData.SeedAsync(app.Services);
 

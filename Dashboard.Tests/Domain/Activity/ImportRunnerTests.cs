@@ -138,6 +138,33 @@ public class ImportRunnerTests : IAsyncLifetime
         Assert.False(await db.DataUnits.AnyAsync(u => u.JobId == job.Id));
     }
 
+    [Fact]
+    public async Task AfterACrash_HousekeepingRemovesAbandonedUploadsAndUnregisteredFiles_AndKeepsWhatIsWaitingOrRegistered()
+    {
+        var dataset = (await _resources.CreateAsync(_admin, new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
+        var crashed = await StageAsync(JobType.DataImport, dataset, ("a.png", Png), ("b.png", Png));
+        var waiting = await StageAsync(JobType.DataImport, dataset, ("c.png", Png));
+        // The crash: a.png was stored and registered, b.png was stored but not registered, c.png was being copied.
+        var folder = _folders.StorageFor(crashed.StorageFolder!);
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "a.png"), Png);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "b.png"), Png);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "c.png.partial"), Png[..4]);
+        await using (var db = _database.CreateDbContext())
+        {
+            db.DataUnits.Add(new DataUnit(dataset, crashed.Id, "a.png", Png.Length, "image/png", "00", $"{crashed.StorageFolder}/a.png", Seed.Now));
+            await db.SaveChangesAsync();
+        }
+        await _jobs.FailAsync(crashed.Id, JobService.InterruptedMessage, []);
+
+        var swept = await new ImportHousekeeping(_database, _folders, NullLogger<ImportHousekeeping>.Instance).SweepAsync();
+
+        Assert.Equal(new ImportHousekeeping.Swept(1, 2), swept);
+        Assert.Equal(["a.png"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        Assert.False(Directory.Exists(_folders.StagingFor(crashed.Id)));
+        Assert.True(Directory.Exists(_folders.StagingFor(waiting.Id)));
+    }
+
     private async Task<(Guid Project, Guid Dataset)> LabelledProjectAsync()
     {
         var ontology = (await _resources.CreateAsync(_admin, new CreateResource(ResourceKind.Ontology, "Road", ""))).Value;
