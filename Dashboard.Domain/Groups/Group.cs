@@ -28,16 +28,28 @@ public sealed class Group
     public string NormalizedName { get; private set; } = "";
     public string Description { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>
+    /// New on every change of name or description, and checked when saving: a page sends back the version it showed,
+    /// so a save made over someone else's newer change is refused instead of overwriting it.
+    /// </summary>
+    public Guid Version { get; private set; } = Ids.New();
     public IReadOnlyCollection<GroupMembership> Members => _members;
     public IReadOnlyCollection<GroupManager> Managers => _managers;
 
     public void Rename(string name)
     {
+        if (name == Name) return;
         Name = name;
         NormalizedName = Names.Normalize(name);
+        Version = Ids.New();
     }
 
-    public void Describe(string description) => Description = description;
+    public void Describe(string description)
+    {
+        if (description == Description) return;
+        Description = description;
+        Version = Ids.New();
+    }
 
     public void AddMember(Guid memberId)
     {

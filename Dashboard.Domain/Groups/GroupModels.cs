@@ -21,7 +21,8 @@ public sealed record GroupDetails(
     bool CanEditMembers,
     bool CanManageGroup,
     int MemberCount,
-    IReadOnlyList<Resources.HiddenResources> HiddenAccess)
+    IReadOnlyList<Resources.HiddenResources> HiddenAccess,
+    Guid Version)
 {
     /// <summary>Members the actor may not see by name (a Tasker sees only themself; the count is fine).</summary>
     public int HiddenMembers => MemberCount - Members.Count;

@@ -63,7 +63,8 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         return new GroupDetails(group.Value.Id, group.Value.Name, group.Value.Description, members, managers,
             access.Where(a => a.Visible).Select(a => new GroupResource(a.Id, a.r.Id, a.r.Kind, a.r.Name, a.Role)).ToList(),
             actor.IsWorkspaceAdmin() || isManager, actor.IsWorkspaceAdmin(), memberIds.Count,
-            access.Where(a => !a.Visible).GroupBy(a => a.r.Kind).Select(g => new HiddenResources(g.Key, g.Count())).ToList());
+            access.Where(a => !a.Visible).GroupBy(a => a.r.Kind).Select(g => new HiddenResources(g.Key, g.Count())).ToList(),
+            group.Value.Version);
     }
 
     /// <summary>The first step of creating a group: its name and description, checked before members are chosen.</summary>
@@ -98,13 +99,15 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         return await SaveAsync(db, group.Name, ct) is { } conflict ? conflict : group.Id;
     }
 
-    public async Task<Result> UpdateAsync(Actor actor, Guid id, string? name, string? description, CancellationToken ct = default)
+    /// <param name="seenVersion">The version the page showed (<see cref="GroupDetails.Version"/>): a newer one refuses the save.</param>
+    public async Task<Result> UpdateAsync(Actor actor, Guid id, Guid seenVersion, string? name, string? description, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
         if (!standing.Succeeded) return standing.Error!;
         var group = await FindForAdminAsync(db, actor, id, "rename a group", ct);
         if (!group.Succeeded) return group.Error!;
+        if (group.Value.Version != seenVersion) return await ChangedMeanwhileAsync(db, actor, group.Value, ct);
         var details = await ValidateDetailsAsync(db, actor, name, description, id, ct);
         if (!details.Succeeded) return details;
 
@@ -112,7 +115,26 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
             $"{name!.Trim()}: {description?.Trim()}", clock.GetUtcNow(), ct);
         group.Value.Rename(name!.Trim());
         group.Value.Describe(description?.Trim() ?? "");
-        return await SaveAsync(db, group.Value.Name, ct) ?? Result.Success();
+        try
+        {
+            return await SaveAsync(db, group.Value.Name, ct) ?? Result.Success();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save passed the same check a moment earlier; its version is the one stored.
+            await using var fresh = await factory.CreateDbContextAsync(ct);
+            var now = await fresh.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
+            return now is null ? Error.NotFound("That group no longer exists.") : await ChangedMeanwhileAsync(fresh, actor, now, ct);
+        }
+    }
+
+    /// <summary>"X changed this a moment ago — reload to see it", naming whoever the audit log says changed it last.</summary>
+    private static async Task<Error> ChangedMeanwhileAsync(DashboardDbContext db, Actor actor, Group group, CancellationToken ct)
+    {
+        var who = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.GroupChanged && e.After != null && e.After.StartsWith(group.Name + ":"))
+            .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
+        return Error.Conflict($"{who ?? "Someone"} changed this group a moment ago — reload to see it. Nothing was saved.");
     }
 
     public async Task<Result> AddMembersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default)

@@ -74,7 +74,9 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
             ? $"Only Internal members can be Admins; this member is {type}."
             : null;
 
-    public async Task<Result> ChangeRoleAsync(Actor actor, Guid memberId, WorkspaceRole role, CancellationToken ct = default)
+    /// <param name="seenRole">The role the page showed; if the member's role is another by now, nothing changes.</param>
+    public async Task<Result> ChangeRoleAsync(Actor actor, Guid memberId, WorkspaceRole role, WorkspaceRole? seenRole = null,
+        CancellationToken ct = default)
     {
         var allowed = actor.Require(Permission.ChangeUserRoles);
         if (!allowed.Succeeded) return allowed.Error!;
@@ -83,6 +85,7 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
         if (!standing.Succeeded) return standing;
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId && m.WorkspaceId == actor.WorkspaceId, ct);
         if (member is null) return Error.NotFound("That member is no longer in the workspace. Reload the list.");
+        if (seenRole is { } seen && member.Role != seen) return await RoleChangedMeanwhileAsync(db, actor, member, ct);
         if (member.Role == role) return Result.Success();
         if (member.IsAdmin) return Error.Forbidden(AdminsStayMessage);
         if (WhyRoleNotAllowed(role, member.UserType) is { } why) return Error.Invalid(why, "Role");
@@ -90,9 +93,27 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
         await AuditTrail.RecordAsync(db, actor, AuditActions.RoleChanged, $"{member.DisplayName} <{member.Email}>", member.Role.Display(),
             role.Display(), clock.GetUtcNow(), ct);
         member.ChangeRole(role);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The role is the member's concurrency token: another change from the same reading was saved first.
+            await using var fresh = await factory.CreateDbContextAsync(ct);
+            var now = await fresh.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct);
+            return now is null ? Error.NotFound("That member is no longer in the workspace. Reload the list.") : await RoleChangedMeanwhileAsync(fresh, actor, now, ct);
+        }
         changes.Announce(member.AccountId);
         return Result.Success();
+    }
+
+    private static async Task<Error> RoleChangedMeanwhileAsync(DashboardDbContext db, Actor actor, WorkspaceMember member, CancellationToken ct)
+    {
+        var who = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.RoleChanged && e.Target == $"{member.DisplayName} <{member.Email}>")
+            .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
+        return Error.Conflict($"{who ?? "Someone"} changed {member.DisplayName}'s role to {member.Role.Display()} a moment ago — reload to see it. Nothing was saved.");
     }
 
     /// <summary>The Projects and Datasets that would be left without an Admin if the member went.</summary>

@@ -9,6 +9,7 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
 {
     public void Configure(EntityTypeBuilder<Group> e)
     {
+        e.Property(g => g.Version).IsConcurrencyToken();
         e.Property(g => g.Name).HasMaxLength(Group.NameMaxLength);
         e.Property(g => g.NormalizedName).HasMaxLength(Group.NameMaxLength);
         e.Property(g => g.Description).HasMaxLength(Group.DescriptionMaxLength);

@@ -23,6 +23,8 @@ internal sealed class WorkspaceMemberConfiguration : IEntityTypeConfiguration<Wo
         e.Property(m => m.Email).HasMaxLength(WorkspaceMember.EmailMaxLength);
         e.Property(m => m.NormalizedEmail).HasMaxLength(WorkspaceMember.EmailMaxLength);
         e.Property(m => m.DisplayName).HasMaxLength(WorkspaceMember.DisplayNameMaxLength);
+        // Two role changes made from the same reading: the save of the second finds the role moved and fails.
+        e.Property(m => m.Role).IsConcurrencyToken();
         e.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.SetNull);
         // HomeWorkspaceId names a workspace without a foreign key: workspaces are never deleted, and on SQLite adding

@@ -295,6 +295,10 @@ namespace Dashboard.Domain.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("TEXT");
 
@@ -952,6 +956,7 @@ namespace Dashboard.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");

@@ -121,7 +121,8 @@ public class GroupServiceTests : IAsyncLifetime
         Assert.Equal(ErrorKind.Forbidden, (await _groups.DeleteAsync(_manager, group)).Error!.Kind);
         Assert.Equal(ErrorKind.Forbidden, (await _groups.AddManagersAsync(_manager, group, [_admin.MemberId])).Error!.Kind);
         Assert.Equal(ErrorKind.Forbidden, (await _groups.RemoveManagerAsync(_manager, group, _manager.MemberId)).Error!.Kind);
-        Assert.Equal(ErrorKind.Forbidden, (await _groups.UpdateAsync(_manager, group, "Renamed", "")).Error!.Kind);
+        var version = (await _groups.GetAsync(_admin, group)).Value.Version;
+        Assert.Equal(ErrorKind.Forbidden, (await _groups.UpdateAsync(_manager, group, version, "Renamed", "")).Error!.Kind);
     }
 
     [Fact]
@@ -204,5 +205,35 @@ public class GroupServiceTests : IAsyncLifetime
         Assert.True(both.Succeeded);
         Assert.Equal(["Berlin", "Lagos"], (await _groups.GetAsync(_admin, group)).Value.Access.Select(a => a.Name));
         Assert.Equal(["Berlin"], (await _access.FindManageableAsync(owner, ResourceKind.Dataset, null)).Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task TwoAdminsEditingOneGroup_TheSecondSaveIsRefused_AndTheFirstStands()
+    {
+        var group = await NightShiftAsync();
+        var otherAdmin = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin, name: "Bea Admin");
+        var seenByBoth = (await _groups.GetAsync(_admin, group)).Value.Version;
+
+        var first = await _groups.UpdateAsync(otherAdmin, group, seenByBoth, "Night shift", "Weekends too");
+        var second = await _groups.UpdateAsync(_admin, group, seenByBoth, "Late shift", "");
+
+        Assert.True(first.Succeeded);
+        Assert.Equal((ErrorKind.Conflict, "Bea Admin changed this group a moment ago — reload to see it. Nothing was saved."),
+            (second.Error!.Kind, second.Error.Message));
+        var now = (await _groups.GetAsync(_admin, group)).Value;
+        Assert.Equal(("Night shift", "Weekends too"), (now.Name, now.Description));
+        Assert.True((await _groups.UpdateAsync(_admin, group, now.Version, "Late shift", now.Description)).Succeeded);
+    }
+
+    [Fact]
+    public async Task TwoAdminsSavingOneGroupAtTheSameMoment_OneWins()
+    {
+        var group = await NightShiftAsync();
+        var seen = (await _groups.GetAsync(_admin, group)).Value.Version;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => _groups.UpdateAsync(_admin, group, seen, $"Shift {i}", $"Text {i}")));
+
+        Assert.Equal(1, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(ErrorKind.Conflict, r.Error!.Kind));
     }
 }

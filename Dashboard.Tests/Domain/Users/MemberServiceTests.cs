@@ -261,4 +261,30 @@ public class MemberServiceTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         return await db.Users.Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.SecurityStamp);
     }
+
+    [Fact]
+    public async Task ARoleChangeFromAStaleView_IsRefused_AndTheOtherAdminsChangeStands()
+    {
+        var bea = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin, "bea@acme.example", "Bea Admin");
+        var max = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member, "max@acme.example", "Max Member");
+
+        var first = await _members.ChangeRoleAsync(bea, max.MemberId, WorkspaceRole.Tasker, WorkspaceRole.Member);
+        var stale = await _members.ChangeRoleAsync(_admin, max.MemberId, WorkspaceRole.WorkforceManager, WorkspaceRole.Member);
+
+        Assert.True(first.Succeeded);
+        Assert.Equal("Bea Admin changed Max Member's role to Tasker a moment ago — reload to see it. Nothing was saved.", stale.Error!.Message);
+        Assert.Equal(WorkspaceRole.Tasker, (await FindAsync(max.MemberId))!.Role);
+    }
+
+    [Fact]
+    public async Task RoleChangesAtTheSameMoment_FromOneView_HaveOneWinner()
+    {
+        var max = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member, "max@acme.example", "Max Member");
+        WorkspaceRole[] targets = [WorkspaceRole.Tasker, WorkspaceRole.WorkforceManager, WorkspaceRole.Tasker, WorkspaceRole.WorkforceManager];
+
+        var results = await Task.WhenAll(targets.Select(role => _members.ChangeRoleAsync(_admin, max.MemberId, role, WorkspaceRole.Member)));
+
+        var winner = Assert.Single(results.Select((r, i) => (r, i)).Where(x => x.r.Succeeded && targets[x.i] != WorkspaceRole.Member));
+        Assert.Equal(targets[winner.i], (await FindAsync(max.MemberId))!.Role);
+    }
 }
