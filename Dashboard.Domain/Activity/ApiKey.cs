@@ -34,5 +34,4 @@ public sealed class ApiKey
     public bool IsActive => RevokedAt is null;
 
     public void Revoke(DateTimeOffset at) => RevokedAt ??= at;
-    public void MarkUsed(DateTimeOffset at) => LastUsedAt = at;
 }

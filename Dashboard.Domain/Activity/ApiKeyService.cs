@@ -19,6 +19,8 @@ public sealed record ApiCaller(Guid KeyId, Guid WorkspaceId, string KeyName);
 /// <summary>Workspace API keys for external workers: Admins create and revoke them; requests are checked against their hash.</summary>
 public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
 {
+    private ActingWrites Writes => new(factory, clock);
+
     private const string SecretPrefix = "wd_";
 
     /// <summary>A key was revoked in this process: connections opened with it close at once.</summary>
@@ -39,32 +41,50 @@ public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory,
         if (!allowed.Succeeded) return allowed.Error!;
         var checkedName = Names.Validate(name, "Key name", ApiKey.NameMaxLength);
         if (!checkedName.Succeeded) return checkedName.Error!;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
+        return await Writes.RunAsync<CreatedApiKey>(actor, async write =>
+        {
+            var db = write.Db;
 
-        var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var key = new ApiKey(actor.WorkspaceId, checkedName.Value, secret[..10], Hash(secret), actor.MemberId, clock.GetUtcNow());
-        db.ApiKeys.Add(key);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.ApiKeyCreated, key.Name, null, key.Prefix + "…", key.CreatedAt, ct);
-        await db.SaveChangesAsync(ct);
-        return new CreatedApiKey(key.Id, key.Name, secret);
+            var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            var key = new ApiKey(actor.WorkspaceId, checkedName.Value, secret[..10], Hash(secret), actor.MemberId, write.Now);
+            db.ApiKeys.Add(key);
+            await write.RecordAsync(AuditActions.ApiKeyCreated, key.Name, null, key.Prefix + "…", ct);
+            return new CreatedApiKey(key.Id, key.Name, secret);
+        }, ct);
     }
 
     public async Task<Result> RevokeAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var allowed = actor.Require(Permission.ManageWorkspaceSettings);
         if (!allowed.Succeeded) return allowed.Error!;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.WorkspaceId == actor.WorkspaceId, ct);
-        if (key is null) return Error.NotFound("That API key no longer exists.");
-        key.Revoke(clock.GetUtcNow());
-        await AuditTrail.RecordAsync(db, actor, AuditActions.ApiKeyRevoked, key.Name, null, null, clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        Revoked?.Invoke(key.Id);
-        return Result.Success();
+        var result = await Writes.RunAsync(actor, async write =>
+        {
+            var key = await write.Db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.WorkspaceId == actor.WorkspaceId, ct);
+            if (key is null) return Error.NotFound("That API key no longer exists.");
+            if (!key.IsActive) return await RevokedMeanwhileAsync(write.Db, actor, key, ct);
+            key.Revoke(write.Now);
+            await write.RecordAsync(AuditActions.ApiKeyRevoked, key.Name, null, null, ct);
+            try
+            {
+                await write.SaveAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return await RevokedMeanwhileAsync(write.Db, actor, key, ct);
+            }
+            return Result.Success();
+        }, ct);
+        // Told once committed: connections opened with the key close at once.
+        if (result.Succeeded) Revoked?.Invoke(id);
+        return result;
+    }
+
+    private static async Task<Error> RevokedMeanwhileAsync(DashboardDbContext db, Actor actor, ApiKey key, CancellationToken ct)
+    {
+        var who = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.ApiKeyRevoked && e.Target == key.Name)
+            .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
+        return Error.Conflict($"{who ?? "Someone"} revoked \"{key.Name}\" a moment ago — reload to see it. It no longer works.");
     }
 
     /// <summary>The caller a secret belongs to, or null for an unknown or revoked key.</summary>
@@ -79,8 +99,8 @@ public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory,
         // Written at most once a minute: a busy worker should not turn every request into a write.
         if (key.LastUsedAt is not { } last || now - last > TimeSpan.FromMinutes(1))
         {
-            key.MarkUsed(now);
-            await db.SaveChangesAsync(ct);
+            // One statement for the one column, so it never races a revocation (RevokedAt is the key's concurrency token).
+            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
         }
         return new ApiCaller(key.Id, key.WorkspaceId, key.Name);
     }

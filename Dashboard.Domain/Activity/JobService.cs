@@ -1,4 +1,5 @@
 using Dashboard.Domain.Access;
+using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Resources;
@@ -27,6 +28,8 @@ public sealed record ExternalJobProblem(string Item, string Message);
 /// </summary>
 public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock, JobEvents events)
 {
+    private ActingWrites Writes => new(factory, clock);
+
     public const string InterruptedMessage = "Interrupted by a server restart.";
     public const string NoHeartbeatMessage = "No heartbeat: the worker stopped reporting.";
 
@@ -35,18 +38,20 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
     {
         if (type == JobType.ModelTraining) return Error.Invalid("Model training jobs are started by external workers through the jobs API.");
         var kind = type == JobType.DataImport ? ResourceKind.Dataset : ResourceKind.Project;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var resource = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, kind, ct);
-        if (!resource.Succeeded) return resource.Error!;
+        var started = await Writes.RunAsync<Job>(actor, async write =>
+        {
+            var resource = await ResourceAuthority.FindManageableAsync(write.Db, actor, resourceId, kind, ct);
+            if (!resource.Succeeded) return resource.Error!;
 
-        var job = new Job(actor.WorkspaceId, type, Truncate(title), resourceId, actor.MemberId, null, isExternal: false, clock.GetUtcNow());
-        if (type == JobType.DataImport) job.UseStorageFolder($"{actor.WorkspaceId:N}/{resourceId:N}/{job.Id:N}");
-        db.Jobs.Add(job);
-        await db.SaveChangesAsync(ct);
-        events.Publish(job);
-        return job;
+            var job = new Job(actor.WorkspaceId, type, Truncate(title), resourceId, actor.MemberId, null, isExternal: false, write.Now);
+            if (type == JobType.DataImport) job.UseStorageFolder($"{actor.WorkspaceId:N}/{resourceId:N}/{job.Id:N}");
+            write.Db.Jobs.Add(job);
+            await write.RecordAsync(AuditActions.ImportStarted, $"{kind} \"{resource.Value.Name}\"", null, job.Title, ct);
+            return job;
+        }, ct);
+        // Published once committed: a live page must never show a job the database does not hold.
+        if (started.Succeeded) events.Publish(started.Value);
+        return started;
     }
 
     /// <summary>The worker's progress report for a built-in job.</summary>

@@ -59,10 +59,19 @@ public static class AuditActions
     public const string EmailDomainChanged = "email-domain.changed";
     public const string ApiKeyCreated = "api-key.created";
     public const string ApiKeyRevoked = "api-key.revoked";
+    public const string ResourceCreated = "resource.created";
+    public const string ResourceChanged = "resource.changed";
+    public const string ResourceDeleted = "resource.deleted";
+    public const string ProjectTagged = "project.tagged";
+    public const string IssueCreated = "issue.created";
+    public const string IssueChanged = "issue.changed";
+    public const string IssueTagged = "issue.tagged";
+    public const string ImportStarted = "import.started";
 
     public static IReadOnlyList<string> All { get; } =
     [
         MembersInvited, InvitationResent, InvitationRevoked, RoleChanged, MemberRemoved, WorkforceJoined, WorkforceLent, WorkforcePartnerChanged, GroupCreated, GroupChanged, GroupDeleted,
         TagCreated, TagRenamed, TagDeleted, AccessChanged, SecurityChanged, EmailDomainChanged, ApiKeyCreated, ApiKeyRevoked,
+        ResourceCreated, ResourceChanged, ResourceDeleted, ProjectTagged, IssueCreated, IssueChanged, IssueTagged, ImportStarted,
     ];
 }

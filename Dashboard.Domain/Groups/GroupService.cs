@@ -15,6 +15,8 @@ namespace Dashboard.Domain.Groups;
 /// </summary>
 public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
 {
+    private ActingWrites Writes => new(factory, clock);
+
     public async Task<Page<GroupRow>> ListAsync(Actor actor, string? search, PageRequest page, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -79,54 +81,50 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     {
         var allowed = actor.Require(Permission.CreateGroups);
         if (!allowed.Succeeded) return allowed.Error!;
+        return await Writes.RunAsync<Guid>(actor, async write =>
+        {
+            var details = await ValidateDetailsAsync(write.Db, actor, command.Name, command.Description, null, ct);
+            if (!details.Succeeded) return details.Error!;
+            var members = await CheckMembersAsync(write.Db, actor, command.MemberIds, managers: false, ct);
+            if (!members.Succeeded) return members.Error!;
+            var managers = await CheckMembersAsync(write.Db, actor, command.ManagerIds, managers: true, ct);
+            if (!managers.Succeeded) return managers.Error!;
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var details = await ValidateDetailsAsync(db, actor, command.Name, command.Description, null, ct);
-        if (!details.Succeeded) return details.Error!;
-        var members = await CheckMembersAsync(db, actor, command.MemberIds, managers: false, ct);
-        if (!members.Succeeded) return members.Error!;
-        var managers = await CheckMembersAsync(db, actor, command.ManagerIds, managers: true, ct);
-        if (!managers.Succeeded) return managers.Error!;
-
-        var group = new Group(actor.WorkspaceId, command.Name!.Trim(), command.Description?.Trim() ?? "", clock.GetUtcNow());
-        foreach (var id in command.MemberIds) group.AddMember(id);
-        foreach (var id in command.ManagerIds) group.AddManager(id);
-        db.Groups.Add(group);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupCreated, group.Name, null,
-            $"{command.MemberIds.Count} members, {command.ManagerIds.Count} managers", clock.GetUtcNow(), ct);
-        return await SaveAsync(db, group.Name, ct) is { } conflict ? conflict : group.Id;
+            var group = new Group(actor.WorkspaceId, command.Name!.Trim(), command.Description?.Trim() ?? "", write.Now);
+            foreach (var id in command.MemberIds) group.AddMember(id);
+            foreach (var id in command.ManagerIds) group.AddManager(id);
+            write.Db.Groups.Add(group);
+            await write.RecordAsync(AuditActions.GroupCreated, group.Name, null,
+                $"{command.MemberIds.Count} members, {command.ManagerIds.Count} managers", ct);
+            return await SaveAsync(write, group.Name, ct) is { } conflict ? conflict : group.Id;
+        }, ct);
     }
 
     /// <param name="seenVersion">The version the page showed (<see cref="GroupDetails.Version"/>): a newer one refuses the save.</param>
-    public async Task<Result> UpdateAsync(Actor actor, Guid id, Guid seenVersion, string? name, string? description, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var group = await FindForAdminAsync(db, actor, id, "rename a group", ct);
-        if (!group.Succeeded) return group.Error!;
-        if (group.Value.Version != seenVersion) return await ChangedMeanwhileAsync(db, actor, group.Value, ct);
-        var details = await ValidateDetailsAsync(db, actor, name, description, id, ct);
-        if (!details.Succeeded) return details;
+    public Task<Result> UpdateAsync(Actor actor, Guid id, Guid seenVersion, string? name, string? description, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var group = await FindForAdminAsync(write.Db, actor, id, "rename a group", ct);
+            if (!group.Succeeded) return group.Error!;
+            if (group.Value.Version != seenVersion) return await ChangedMeanwhileAsync(write.Db, actor, group.Value, ct);
+            var details = await ValidateDetailsAsync(write.Db, actor, name, description, id, ct);
+            if (!details.Succeeded) return details;
 
-        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupChanged, group.Value.Name, $"{group.Value.Name}: {group.Value.Description}",
-            $"{name!.Trim()}: {description?.Trim()}", clock.GetUtcNow(), ct);
-        group.Value.Rename(name!.Trim());
-        group.Value.Describe(description?.Trim() ?? "");
-        try
-        {
-            return await SaveAsync(db, group.Value.Name, ct) ?? Result.Success();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another save passed the same check a moment earlier; its version is the one stored.
-            await using var fresh = await factory.CreateDbContextAsync(ct);
-            var now = await fresh.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
-            return now is null ? Error.NotFound("That group no longer exists.") : await ChangedMeanwhileAsync(fresh, actor, now, ct);
-        }
-    }
+            await write.RecordAsync(AuditActions.GroupChanged, group.Value.Name, $"{group.Value.Name}: {group.Value.Description}",
+                $"{name!.Trim()}: {description?.Trim()}", ct);
+            group.Value.Rename(name!.Trim());
+            group.Value.Describe(description?.Trim() ?? "");
+            try
+            {
+                return await SaveAsync(write, group.Value.Name, ct) ?? Result.Success();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another save passed the same check a moment earlier; its version is the one stored.
+                var now = await write.Db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
+                return now is null ? Error.NotFound("That group no longer exists.") : await ChangedMeanwhileAsync(write.Db, actor, now, ct);
+            }
+        }, ct);
 
     /// <summary>"X changed this a moment ago — reload to see it", naming whoever the audit log says changed it last.</summary>
     private static async Task<Error> ChangedMeanwhileAsync(DashboardDbContext db, Actor actor, Group group, CancellationToken ct)
@@ -137,68 +135,57 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         return Error.Conflict($"{who ?? "Someone"} changed this group a moment ago — reload to see it. Nothing was saved.");
     }
 
-    public async Task<Result> AddMembersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var group = await FindForMemberEditAsync(db, actor, id, ct);
-        if (!group.Succeeded) return group.Error!;
-        if (memberIds.Count == 0) return Error.Invalid("Choose at least one member to add.", "Members");
-        var checkedIds = await CheckMembersAsync(db, actor, memberIds, managers: false, ct);
-        if (!checkedIds.Succeeded) return checkedIds;
+    public Task<Result> AddMembersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var group = await FindForMemberEditAsync(write.Db, actor, id, ct);
+            if (!group.Succeeded) return group.Error!;
+            if (memberIds.Count == 0) return Error.Invalid("Choose at least one member to add.", "Members");
+            var checkedIds = await CheckMembersAsync(write.Db, actor, memberIds, managers: false, ct);
+            if (!checkedIds.Succeeded) return checkedIds;
 
-        foreach (var memberId in memberIds) group.Value.AddMember(memberId);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupChanged, group.Value.Name, null, $"added {memberIds.Count} member(s)", clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
-    }
+            foreach (var memberId in memberIds) group.Value.AddMember(memberId);
+            await write.RecordAsync(AuditActions.GroupChanged, group.Value.Name, null, $"added {memberIds.Count} member(s)", ct);
+            return Result.Success();
+        }, ct);
 
-    public async Task<Result> RemoveMemberAsync(Actor actor, Guid id, Guid memberId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var group = await FindForMemberEditAsync(db, actor, id, ct);
-        if (!group.Succeeded) return group.Error!;
-        // Removed as a tracked row, so the removal and its audit entry are one save (a bulk delete commits on its own).
-        var membership = group.Value.Members.FirstOrDefault(m => m.MemberId == memberId);
-        if (membership is null) return Error.NotFound("That person is not a member of this group.");
-        db.GroupMemberships.Remove(membership);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupChanged, group.Value.Name, await NameOfAsync(db, memberId, ct), "removed as member", clock.GetUtcNow(), ct);
-        return await SaveRemovalAsync(db, "That person is no longer a member of this group.", ct);
-    }
+    public Task<Result> RemoveMemberAsync(Actor actor, Guid id, Guid memberId, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var group = await FindForMemberEditAsync(write.Db, actor, id, ct);
+            if (!group.Succeeded) return group.Error!;
+            var membership = group.Value.Members.FirstOrDefault(m => m.MemberId == memberId);
+            if (membership is null) return Error.NotFound("That person is not a member of this group.");
+            write.Db.GroupMemberships.Remove(membership);
+            await write.RecordAsync(AuditActions.GroupChanged, group.Value.Name, await NameOfAsync(write.Db, memberId, ct), "removed as member", ct);
+            return await SaveRemovalAsync(write, "That person is no longer a member of this group.", ct);
+        }, ct);
 
-    public async Task<Result> AddManagersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var group = await FindForAdminAsync(db, actor, id, "choose group managers", ct);
-        if (!group.Succeeded) return group.Error!;
-        if (memberIds.Count == 0) return Error.Invalid("Choose at least one manager to add.", "Managers");
-        var checkedIds = await CheckMembersAsync(db, actor, memberIds, managers: true, ct);
-        if (!checkedIds.Succeeded) return checkedIds;
+    public Task<Result> AddManagersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var group = await FindForAdminAsync(write.Db, actor, id, "choose group managers", ct);
+            if (!group.Succeeded) return group.Error!;
+            if (memberIds.Count == 0) return Error.Invalid("Choose at least one manager to add.", "Managers");
+            var checkedIds = await CheckMembersAsync(write.Db, actor, memberIds, managers: true, ct);
+            if (!checkedIds.Succeeded) return checkedIds;
 
-        foreach (var memberId in memberIds) group.Value.AddManager(memberId);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupChanged, group.Value.Name, null, $"added {memberIds.Count} manager(s)", clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
-    }
+            foreach (var memberId in memberIds) group.Value.AddManager(memberId);
+            await write.RecordAsync(AuditActions.GroupChanged, group.Value.Name, null, $"added {memberIds.Count} manager(s)", ct);
+            return Result.Success();
+        }, ct);
 
-    public async Task<Result> RemoveManagerAsync(Actor actor, Guid id, Guid memberId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var group = await FindForAdminAsync(db, actor, id, "choose group managers", ct);
-        if (!group.Succeeded) return group.Error!;
-        var manager = group.Value.Managers.FirstOrDefault(m => m.MemberId == memberId);
-        if (manager is null) return Error.NotFound("That person does not manage this group.");
-        db.GroupManagers.Remove(manager);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupChanged, group.Value.Name, await NameOfAsync(db, memberId, ct), "removed as manager", clock.GetUtcNow(), ct);
-        return await SaveRemovalAsync(db, "That person no longer manages this group.", ct);
-    }
+    public Task<Result> RemoveManagerAsync(Actor actor, Guid id, Guid memberId, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var group = await FindForAdminAsync(write.Db, actor, id, "choose group managers", ct);
+            if (!group.Succeeded) return group.Error!;
+            var manager = group.Value.Managers.FirstOrDefault(m => m.MemberId == memberId);
+            if (manager is null) return Error.NotFound("That person does not manage this group.");
+            write.Db.GroupManagers.Remove(manager);
+            await write.RecordAsync(AuditActions.GroupChanged, group.Value.Name, await NameOfAsync(write.Db, memberId, ct), "removed as manager", ct);
+            return await SaveRemovalAsync(write, "That person no longer manages this group.", ct);
+        }, ct);
 
     /// <summary>The confirmation for deleting a group: it names the resources that lose the group's access.</summary>
     public async Task<Result<string>> DescribeDeletionAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -219,18 +206,15 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         return $"Delete the group \"{group.Value.Name}\"? {loses} This cannot be undone.";
     }
 
-    public async Task<Result> DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var group = await FindForAdminAsync(db, actor, id, "delete groups", ct);
-        if (!group.Succeeded) return group.Error!;
-        db.Groups.Remove(group.Value);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.GroupDeleted, group.Value.Name, $"{group.Value.Members.Count} members", null, clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
-    }
+    public Task<Result> DeleteAsync(Actor actor, Guid id, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var group = await FindForAdminAsync(write.Db, actor, id, "delete groups", ct);
+            if (!group.Succeeded) return group.Error!;
+            write.Db.Groups.Remove(group.Value);
+            await write.RecordAsync(AuditActions.GroupDeleted, group.Value.Name, $"{group.Value.Members.Count} members", null, ct);
+            return Result.Success();
+        }, ct);
 
     /// <summary>Members who can be added (as members, or as managers: Internal only), matching <paramref name="search"/>.</summary>
     public async Task<Result<IReadOnlyList<GroupPerson>>> FindCandidatesAsync(Actor actor, Guid? groupId, bool managers,
@@ -260,11 +244,11 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     private static bool CanSeeManagers(Actor actor, bool isManagerOfGroup) => actor.Can(Permission.CreateGroups) || isManagerOfGroup;
 
     /// <summary>Saves a removal; if someone removed the same row a moment earlier, nothing is saved and it says so.</summary>
-    private static async Task<Result> SaveRemovalAsync(DashboardDbContext db, string alreadyGone, CancellationToken ct)
+    private static async Task<Result> SaveRemovalAsync(ActingContext write, string alreadyGone, CancellationToken ct)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await write.SaveAsync(ct);
             return Result.Success();
         }
         catch (DbUpdateConcurrencyException)
@@ -338,11 +322,11 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
 
     private static Error NameTaken(string name) => Error.Conflict($"A group called \"{name}\" already exists in this workspace.", "Name");
 
-    private static async Task<Error?> SaveAsync(DashboardDbContext db, string name, CancellationToken ct)
+    private static async Task<Error?> SaveAsync(ActingContext write, string name, CancellationToken ct)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await write.SaveAsync(ct);
             return null;
         }
         catch (DbUpdateException exception) when (exception.InnerException?.Message.Contains("UNIQUE") == true)

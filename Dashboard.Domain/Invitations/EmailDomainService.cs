@@ -22,6 +22,8 @@ public sealed record EmailDomainRow(Guid Id, string Domain, WorkspaceRole Role, 
 public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock,
     IDomainRecords records, ILogger<EmailDomainService> logger)
 {
+    private ActingWrites Writes => new(factory, clock);
+
     [GeneratedRegex(@"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex DomainPattern();
 
@@ -48,20 +50,19 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
         if (userType == UserType.Workforce)
             return Error.Invalid("Workforce members join through their workforce workspace; choose Internal or External.", "UserType");
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var claims = await db.EmailDomains.Where(d => d.Domain == parsed.Value)
-            .Select(d => new { d.WorkspaceId, Verified = d.VerifiedAt != null }).ToListAsync(ct);
-        if (claims.Any(c => c.WorkspaceId == actor.WorkspaceId)) return Error.Conflict($"{parsed.Value} is already one of this workspace's domains.", "Domain");
-        if (claims.Any(c => c.Verified)) return VerifiedElsewhere(parsed.Value);
+        return await Writes.RunAsync<Guid>(actor, async write =>
+        {
+            var db = write.Db;
+            var claims = await db.EmailDomains.Where(d => d.Domain == parsed.Value)
+                .Select(d => new { d.WorkspaceId, Verified = d.VerifiedAt != null }).ToListAsync(ct);
+            if (claims.Any(c => c.WorkspaceId == actor.WorkspaceId)) return Error.Conflict($"{parsed.Value} is already one of this workspace's domains.", "Domain");
+            if (claims.Any(c => c.Verified)) return VerifiedElsewhere(parsed.Value);
 
-        var entry = new EmailDomain(actor.WorkspaceId, parsed.Value, role, userType, clock.GetUtcNow());
-        db.EmailDomains.Add(entry);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.EmailDomainChanged, parsed.Value, null, $"{role.Display()}, {userType}, pending",
-            entry.CreatedAt, ct);
-        await db.SaveChangesAsync(ct);
-        return entry.Id;
+            var entry = new EmailDomain(actor.WorkspaceId, parsed.Value, role, userType, clock.GetUtcNow());
+            db.EmailDomains.Add(entry);
+            await write.RecordAsync(AuditActions.EmailDomainChanged, parsed.Value, null, $"{role.Display()}, {userType}, pending", ct);
+            return entry.Id;
+        }, ct);
     }
 
     /// <summary>Looks the domain's TXT record up; when it carries the token, the domain starts joining people.</summary>
@@ -69,13 +70,13 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
     {
         var allowed = actor.Require(Permission.ManageWorkspaceSettings);
         if (!allowed.Succeeded) return allowed.Error!;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var domain = await db.EmailDomains.FirstOrDefaultAsync(d => d.Id == id && d.WorkspaceId == actor.WorkspaceId, ct);
+        EmailDomain? domain;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+            domain = await db.EmailDomains.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.WorkspaceId == actor.WorkspaceId, ct);
         if (domain is null) return Error.NotFound("That domain is no longer registered. Reload the list.");
         if (domain.IsVerified) return Result.Success();
 
+        // The look-up can take seconds: it runs before the write opens, which then checks the domain again.
         IReadOnlyList<string> published;
         try
         {
@@ -91,7 +92,16 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
                 ? $"No TXT record was found at {domain.RecordName}. Publish one with the value {domain.VerificationToken}, wait for it to spread (minutes to an hour), then verify again."
                 : $"The TXT record at {domain.RecordName} does not hold {domain.VerificationToken}. Check its value, then verify again.");
 
-        return await MarkVerifiedAsync(db, domain, actor, ct);
+        return await Writes.RunAsync(actor, async write =>
+        {
+            var current = await write.Db.EmailDomains.FirstOrDefaultAsync(d => d.Id == id && d.WorkspaceId == actor.WorkspaceId, ct);
+            if (current is null) return await RemovedMeanwhileAsync(write.Db, actor, domain.Domain, ct);
+            if (current.IsVerified) return Result.Success();
+            var conflict = await MarkVerifiedAsync(write.Db, current, write.Now, ct);
+            if (conflict is not null) return conflict;
+            await write.RecordAsync(AuditActions.EmailDomainChanged, current.Domain, "pending", "verified", ct);
+            return await SaveVerifiedAsync(write.Db, current, write.SaveAsync, ct);
+        }, ct);
     }
 
     /// <summary>
@@ -123,7 +133,11 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
             return Error.Conflict($"{parsed.Value} was added by {string.Join(", ", claims.Select(c => c.Name))}. Name the one to verify with --workspace.");
         var (domain, workspace) = (claims[0].Domain, claims[0].Name);
         if (domain.IsVerified) return $"{parsed.Value} was already verified for {workspace}.";
-        var verified = await MarkVerifiedAsync(db, domain, null, ct);
+        var now = clock.GetUtcNow();
+        if (await MarkVerifiedAsync(db, domain, now, ct) is { } conflict) return conflict;
+        db.AuditEntries.Add(new AuditEntry(domain.WorkspaceId, null, "the server operator", AuditActions.EmailDomainChanged, domain.Domain,
+            "pending", "verified", now));
+        var verified = await SaveVerifiedAsync(db, domain, token => db.SaveChangesAsync(token), ct);
         return verified.Succeeded ? $"{parsed.Value} is verified for {workspace}: confirmed sign-ups on it now join as {domain.Role.Display()}." : verified.Error!;
     }
 
@@ -131,16 +145,16 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
     {
         var allowed = actor.Require(Permission.ManageWorkspaceSettings);
         if (!allowed.Succeeded) return allowed.Error!;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var domain = await db.EmailDomains.FirstOrDefaultAsync(d => d.Id == id && d.WorkspaceId == actor.WorkspaceId, ct);
-        if (domain is null) return Error.NotFound("That domain is no longer registered. Reload the list.");
-        db.EmailDomains.Remove(domain);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.EmailDomainChanged, domain.Domain, $"{domain.Role.Display()}, {domain.UserType}", "removed",
-            clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
+        return await Writes.RunAsync(actor, async write =>
+        {
+            var db = write.Db;
+            var domain = await db.EmailDomains.FirstOrDefaultAsync(d => d.Id == id && d.WorkspaceId == actor.WorkspaceId, ct);
+            // Removed by someone else since the list was read (the id is all that is left to go by).
+            if (domain is null) return Error.NotFound("That domain was removed a moment ago — reload the list. Nothing was changed.");
+            db.EmailDomains.Remove(domain);
+            await write.RecordAsync(AuditActions.EmailDomainChanged, domain.Domain, $"{domain.Role.Display()}, {domain.UserType}", "removed", ct);
+            return Result.Success();
+        }, ct);
     }
 
     /// <summary>"@Acme.example " is read as "acme.example"; anything that is not a host name is refused with the reason.</summary>
@@ -156,20 +170,27 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
         return domain;
     }
 
-    private async Task<Result> MarkVerifiedAsync(DashboardDbContext db, EmailDomain domain, Actor? actor, CancellationToken ct)
+    /// <summary>Marks the domain verified unless another workspace holds it verified already (then that error).</summary>
+    private static async Task<Error?> MarkVerifiedAsync(DashboardDbContext db, EmailDomain domain, DateTimeOffset now, CancellationToken ct)
     {
         if (await db.EmailDomains.AnyAsync(d => d.Domain == domain.Domain && d.Id != domain.Id && d.VerifiedAt != null, ct))
             return VerifiedElsewhere(domain.Domain);
-        var now = clock.GetUtcNow();
         domain.MarkVerified(now);
-        if (actor is not null)
-            await AuditTrail.RecordAsync(db, actor, AuditActions.EmailDomainChanged, domain.Domain, "pending", "verified", now, ct);
-        else
-            db.AuditEntries.Add(new AuditEntry(domain.WorkspaceId, null, "the server operator", AuditActions.EmailDomainChanged, domain.Domain,
-                "pending", "verified", now));
+        return null;
+    }
+
+    /// <summary>Saves a verification; the unique index and the domain's concurrency token decide a race.</summary>
+    private static async Task<Result> SaveVerifiedAsync(DashboardDbContext db, EmailDomain domain, Func<CancellationToken, Task> save, CancellationToken ct)
+    {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await save(ct);
+            return Result.Success();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Verified (or removed) by someone else since it was read: what they did stands.
+            return Error.Conflict($"{domain.Domain} was changed a moment ago — reload to see it. Nothing was saved.");
         }
         catch (DbUpdateException)
         {
@@ -178,7 +199,15 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
                 return VerifiedElsewhere(domain.Domain);
             throw;
         }
-        return Result.Success();
+    }
+
+    /// <summary>"X removed acme.example a moment ago", naming whoever the audit log says did.</summary>
+    private static async Task<Error> RemovedMeanwhileAsync(DashboardDbContext db, Actor actor, string domain, CancellationToken ct)
+    {
+        var who = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.EmailDomainChanged && e.Target == domain && e.After == "removed")
+            .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
+        return Error.NotFound($"{who ?? "Someone"} removed {domain} a moment ago — reload to see the list. Nothing was saved.");
     }
 
     private static Error VerifiedElsewhere(string domain) =>

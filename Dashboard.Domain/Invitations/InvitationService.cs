@@ -15,6 +15,8 @@ namespace Dashboard.Domain.Invitations;
 public sealed class InvitationService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock,
     IOptions<InvitationOptions> options, MembershipChanges changes)
 {
+    private ActingWrites Writes => new(factory, clock);
+
     public const int MaxAddressesPerInvite = 200;
 
     /// <summary>Checks typed addresses before anything is sent: format, repeats in the list, existing members.</summary>
@@ -41,72 +43,68 @@ public sealed class InvitationService(IDbContextFactory<DashboardDbContext> fact
         if (command.Emails.Count > MaxAddressesPerInvite)
             return Error.Invalid($"Invite at most {MaxAddressesPerInvite} people at a time (this list has {command.Emails.Count}).", "Emails");
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var problems = await FindProblemsAsync(db, actor.WorkspaceId, command.Emails, ct);
-        if (problems.Count > 0)
-            return Error.Invalid("Nobody was invited. Fix these addresses first: "
-                + string.Join("; ", problems.Select(p => $"{p.Email} ({p.Problem})")) + ".", "Emails");
-
-        var now = clock.GetUtcNow();
-        var issued = new List<IssuedInvitation>();
-        foreach (var email in command.Emails.Select(e => e.Trim()))
+        return await Writes.RunAsync<IReadOnlyList<IssuedInvitation>>(actor, async write =>
         {
-            var normalized = WorkspaceMember.NormalizeEmail(email);
-            var member = await db.Members.FirstOrDefaultAsync(m => m.WorkspaceId == actor.WorkspaceId && m.NormalizedEmail == normalized, ct);
-            if (member is null)
+            var db = write.Db;
+            var problems = await FindProblemsAsync(db, actor.WorkspaceId, command.Emails, ct);
+            if (problems.Count > 0)
+                return Error.Invalid("Nobody was invited. Fix these addresses first: "
+                    + string.Join("; ", problems.Select(p => $"{p.Email} ({p.Problem})")) + ".", "Emails");
+
+            var now = clock.GetUtcNow();
+            var issued = new List<IssuedInvitation>();
+            foreach (var email in command.Emails.Select(e => e.Trim()))
             {
-                member = WorkspaceMember.Invited(actor.WorkspaceId, email, command.Role, command.UserType, now);
-                db.Members.Add(member);
+                var normalized = WorkspaceMember.NormalizeEmail(email);
+                var member = await db.Members.FirstOrDefaultAsync(m => m.WorkspaceId == actor.WorkspaceId && m.NormalizedEmail == normalized, ct);
+                if (member is null)
+                {
+                    member = WorkspaceMember.Invited(actor.WorkspaceId, email, command.Role, command.UserType, now);
+                    db.Members.Add(member);
+                }
+                else
+                {
+                    member.Reinvite(command.Role, command.UserType, now);
+                }
+                issued.Add(await IssueLinkAsync(db, actor, member, now, ct));
             }
-            else
-            {
-                member.Reinvite(command.Role, command.UserType, now);
-            }
-            issued.Add(await IssueLinkAsync(db, actor, member, now, ct));
-        }
-        await AuditTrail.RecordAsync(db, actor, AuditActions.MembersInvited, string.Join(", ", issued.Select(i => i.Email)), null,
-            $"{command.Role.Display()}, {command.UserType}", now, ct);
-        await db.SaveChangesAsync(ct);
-        return issued;
+            await write.RecordAsync(AuditActions.MembersInvited, string.Join(", ", issued.Select(i => i.Email)), null,
+                $"{command.Role.Display()}, {command.UserType}", ct);
+            return issued;
+        }, ct);
     }
 
     /// <summary>A new link for an Invited (or Declined) member; every earlier link stops working.</summary>
-    public async Task<Result<IssuedInvitation>> ResendAsync(Actor actor, Guid memberId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var found = await FindManageableAsync(db, actor, memberId, ct);
-        if (!found.Succeeded) return found.Error!;
-        var member = found.Value;
-        if (member.Status == MemberStatus.Joined)
-            return Error.Conflict($"{member.DisplayName} has already joined; there is no invitation to resend.");
+    public Task<Result<IssuedInvitation>> ResendAsync(Actor actor, Guid memberId, CancellationToken ct = default) =>
+        Writes.RunAsync<IssuedInvitation>(actor, async write =>
+        {
+            var found = await FindManageableAsync(write.Db, actor, memberId, ct);
+            if (!found.Succeeded) return found.Error!;
+            var member = found.Value;
+            if (member.Status == MemberStatus.Joined)
+                return Error.Conflict($"{member.DisplayName} has already joined; there is no invitation to resend.");
 
-        var now = clock.GetUtcNow();
-        await InvitationAcceptance.VoidLinksAsync(db, member.Id, now, ct);
-        if (member.Status == MemberStatus.Declined) member.Reinvite(member.Role, member.UserType, now);
-        var issued = await IssueLinkAsync(db, actor, member, now, ct);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.InvitationResent, member.Email, null, null, now, ct);
-        await db.SaveChangesAsync(ct);
-        return issued;
-    }
+            await InvitationAcceptance.VoidLinksAsync(write.Db, member.Id, write.Now, ct);
+            if (member.Status == MemberStatus.Declined) member.Reinvite(member.Role, member.UserType, write.Now);
+            var issued = await IssueLinkAsync(write.Db, actor, member, write.Now, ct);
+            await write.RecordAsync(AuditActions.InvitationResent, member.Email, null, null, ct);
+            return issued;
+        }, ct);
 
     /// <summary>Withdraws the member's open links. They stay listed as Invited until resent or removed.</summary>
-    public async Task<Result> RevokeAsync(Actor actor, Guid memberId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var found = await FindManageableAsync(db, actor, memberId, ct);
-        if (!found.Succeeded) return found.Error!;
-        var now = clock.GetUtcNow();
-        var open = await db.Invitations.Where(i => i.MemberId == memberId && i.UsedAt == null && i.RevokedAt == null)
-            .ToListAsync(ct);
-        if (!open.Any(i => i.IsUsable(now)))
-            return Error.Conflict($"{found.Value.Email} has no working invitation link to revoke.");
-        open.ForEach(i => i.Revoke(now));
-        await AuditTrail.RecordAsync(db, actor, AuditActions.InvitationRevoked, found.Value.Email, null, null, now, ct);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
-    }
+    public Task<Result> RevokeAsync(Actor actor, Guid memberId, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var found = await FindManageableAsync(write.Db, actor, memberId, ct);
+            if (!found.Succeeded) return found.Error!;
+            var open = await write.Db.Invitations.Where(i => i.MemberId == memberId && i.UsedAt == null && i.RevokedAt == null)
+                .ToListAsync(ct);
+            if (!open.Any(i => i.IsUsable(write.Now)))
+                return Error.Conflict($"{found.Value.Email} has no working invitation link to revoke.");
+            open.ForEach(i => i.Revoke(write.Now));
+            await write.RecordAsync(AuditActions.InvitationRevoked, found.Value.Email, null, null, ct);
+            return Result.Success();
+        }, ct);
 
     /// <summary>What a link invites to, for the sign-in page; a refusal explains what to do instead.</summary>
     public async Task<Result<InvitationView>> OpenAsync(string? token, CancellationToken ct = default)
@@ -215,8 +213,6 @@ public sealed class InvitationService(IDbContextFactory<DashboardDbContext> fact
     private static async Task<Result<WorkspaceMember>> FindManageableAsync(DashboardDbContext db, Actor actor, Guid memberId,
         CancellationToken ct)
     {
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId && m.WorkspaceId == actor.WorkspaceId, ct);
         if (member is null) return Error.NotFound("That member is no longer in the workspace. Reload the list.");
         var allowed = actor.RequireOver(Permission.AddAndRemoveUsers, member.Role);

@@ -1,4 +1,5 @@
 using Dashboard.Domain.Access;
+using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.IssueTags;
 using Dashboard.Domain.Persistence;
@@ -21,6 +22,8 @@ public sealed record CreateIssue(string? Title, string? Description, IReadOnlyCo
 /// </summary>
 public sealed class IssueService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
 {
+    private ActingWrites Writes => new(factory, clock);
+
     public async Task<Result<Page<IssueRow>>> ListAsync(Actor actor, Guid projectId, IssueQuery query, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -61,30 +64,32 @@ public sealed class IssueService(IDbContextFactory<DashboardDbContext> factory, 
         if (description.Length > ProjectIssue.DescriptionMaxLength)
             return Error.Invalid($"The description can have at most {ProjectIssue.DescriptionMaxLength} characters (it has {description.Length}).", "Description");
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var checks = await CheckProjectAsync(db, actor, projectId, ct);
-        if (!checks.Succeeded) return checks.Error!;
-        var tagIds = (command.TagIds ?? []).Distinct().ToList();
-        var tagsExist = await CheckTagsAsync(db, actor, tagIds, ct);
-        if (!tagsExist.Succeeded) return tagsExist.Error!;
+        return await Writes.RunAsync<Guid>(actor, async write =>
+        {
+            var project = await ResourceAuthority.FindVisibleAsync(write.Db, actor, projectId, ResourceKind.Project, ct);
+            if (!project.Succeeded) return project.Error!;
+            var tagIds = (command.TagIds ?? []).Distinct().ToList();
+            var tagsExist = await CheckTagsAsync(write.Db, actor, tagIds, ct);
+            if (!tagsExist.Succeeded) return tagsExist.Error!;
 
-        var issue = new ProjectIssue(projectId, title.Value, description, actor.MemberId, clock.GetUtcNow());
-        db.Issues.Add(issue);
-        db.IssueTagLinks.AddRange(tagIds.Select(t => new IssueTagLink(issue.Id, t)));
-        await db.SaveChangesAsync(ct);
-        return issue.Id;
+            var issue = new ProjectIssue(projectId, title.Value, description, actor.MemberId, write.Now);
+            write.Db.Issues.Add(issue);
+            write.Db.IssueTagLinks.AddRange(tagIds.Select(t => new IssueTagLink(issue.Id, t)));
+            await write.RecordAsync(AuditActions.IssueCreated, $"Project \"{project.Value.Name}\"", null, issue.Title, ct);
+            return issue.Id;
+        }, ct);
     }
 
     public Task<Result> ResolveAsync(Actor actor, Guid issueId, CancellationToken ct = default) =>
-        ChangeAsync(actor, issueId, issue =>
+        ChangeAsync(actor, issueId, "resolved", (issue, now) =>
         {
             if (issue.Status == IssueStatus.Resolved) return Error.Conflict("This issue is already resolved.");
-            issue.Resolve(clock.GetUtcNow());
+            issue.Resolve(now);
             return Result.Success();
         }, ct);
 
     public Task<Result> ReopenAsync(Actor actor, Guid issueId, CancellationToken ct = default) =>
-        ChangeAsync(actor, issueId, issue =>
+        ChangeAsync(actor, issueId, "reopened", (issue, _) =>
         {
             if (issue.Status == IssueStatus.Open) return Error.Conflict("This issue is already open.");
             issue.Reopen();
@@ -92,47 +97,43 @@ public sealed class IssueService(IDbContextFactory<DashboardDbContext> factory, 
         }, ct);
 
     /// <summary>Makes the issue's tags exactly <paramref name="tagIds"/>.</summary>
-    public async Task<Result> SetTagsAsync(Actor actor, Guid issueId, IReadOnlyCollection<Guid> tagIds, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var issue = await FindAsync(db, actor, issueId, ct);
-        if (!issue.Succeeded) return issue.Error!;
-        var wanted = tagIds.Distinct().ToList();
-        var tagsExist = await CheckTagsAsync(db, actor, wanted, ct);
-        if (!tagsExist.Succeeded) return tagsExist;
+    public Task<Result> SetTagsAsync(Actor actor, Guid issueId, IReadOnlyCollection<Guid> tagIds, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var issue = await FindAsync(write.Db, actor, issueId, ct);
+            if (!issue.Succeeded) return issue.Error!;
+            var wanted = tagIds.Distinct().ToList();
+            var tagsExist = await CheckTagsAsync(write.Db, actor, wanted, ct);
+            if (!tagsExist.Succeeded) return tagsExist;
 
-        var current = await db.IssueTagLinks.Where(l => l.IssueId == issueId).ToListAsync(ct);
-        db.IssueTagLinks.RemoveRange(current.Where(l => !wanted.Contains(l.TagId)));
-        db.IssueTagLinks.AddRange(wanted.Where(t => current.All(l => l.TagId != t)).Select(t => new IssueTagLink(issueId, t)));
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
-    }
+            var current = await write.Db.IssueTagLinks.Where(l => l.IssueId == issueId).ToListAsync(ct);
+            var removed = current.Where(l => !wanted.Contains(l.TagId)).ToList();
+            var added = wanted.Where(t => current.All(l => l.TagId != t)).ToList();
+            if (removed.Count == 0 && added.Count == 0) return Result.Success();
+            write.Db.IssueTagLinks.RemoveRange(removed);
+            write.Db.IssueTagLinks.AddRange(added.Select(t => new IssueTagLink(issueId, t)));
+            var names = await write.Db.IssueTags.Where(t => wanted.Contains(t.Id)).OrderBy(t => t.NormalizedName).Select(t => t.Name).ToListAsync(ct);
+            await write.RecordAsync(AuditActions.IssueTagged, issue.Value.Title, $"{current.Count} tag(s)", names.Count == 0 ? "no tags" : string.Join(", ", names), ct);
+            return Result.Success();
+        }, ct);
 
-    private async Task<Result> ChangeAsync(Actor actor, Guid issueId, Func<ProjectIssue, Result> change, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var issue = await FindAsync(db, actor, issueId, ct);
-        if (!issue.Succeeded) return issue.Error!;
-        var changed = change(issue.Value);
-        if (!changed.Succeeded) return changed;
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
-    }
+    private Task<Result> ChangeAsync(Actor actor, Guid issueId, string what, Func<ProjectIssue, DateTimeOffset, Result> change, CancellationToken ct) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var issue = await FindAsync(write.Db, actor, issueId, ct);
+            if (!issue.Succeeded) return issue.Error!;
+            var changed = change(issue.Value, write.Now);
+            if (!changed.Succeeded) return changed;
+            await write.RecordAsync(AuditActions.IssueChanged, issue.Value.Title, null, what, ct);
+            return Result.Success();
+        }, ct);
 
     private static async Task<Result<ProjectIssue>> FindAsync(DashboardDbContext db, Actor actor, Guid issueId, CancellationToken ct)
     {
         var issue = await db.Issues.FirstOrDefaultAsync(i => i.Id == issueId, ct);
         if (issue is null) return Error.NotFound("That issue no longer exists.");
-        var checks = await CheckProjectAsync(db, actor, issue.ProjectId, ct);
-        return checks.Succeeded ? issue : checks.Error!;
-    }
-
-    private static async Task<Result> CheckProjectAsync(DashboardDbContext db, Actor actor, Guid projectId, CancellationToken ct)
-    {
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing;
-        var project = await ResourceAuthority.FindVisibleAsync(db, actor, projectId, ResourceKind.Project, ct);
-        return project.Succeeded ? Result.Success() : project.Error!;
+        var project = await ResourceAuthority.FindVisibleAsync(db, actor, issue.ProjectId, ResourceKind.Project, ct);
+        return project.Succeeded ? issue : project.Error!;
     }
 
     private static async Task<Result> CheckTagsAsync(DashboardDbContext db, Actor actor, IReadOnlyCollection<Guid> tagIds, CancellationToken ct)

@@ -31,14 +31,23 @@ public abstract class Resource
     public string Description { get; private set; } = "";
     public Guid CreatedByMemberId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>Changes with every edit of name, description or Ontology: a save must carry the version its page showed.</summary>
+    public Guid Version { get; private set; } = Ids.New();
 
     public void Rename(string name)
     {
         Name = name;
         NormalizedName = Names.Normalize(name);
+        Version = Ids.New();
     }
 
-    public void Describe(string description) => Description = description;
+    public void Describe(string description)
+    {
+        Description = description;
+        Version = Ids.New();
+    }
+
+    protected void Touch() => Version = Ids.New();
 }
 
 public sealed class Project : Resource
@@ -53,7 +62,11 @@ public sealed class Project : Resource
     /// <summary>Every Project has exactly one Ontology.</summary>
     public Guid OntologyId { get; private set; }
 
-    public void UseOntology(Guid ontologyId) => OntologyId = ontologyId;
+    public void UseOntology(Guid ontologyId)
+    {
+        OntologyId = ontologyId;
+        Touch();
+    }
 }
 
 public sealed class Dataset : Resource

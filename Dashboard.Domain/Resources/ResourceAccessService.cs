@@ -42,6 +42,8 @@ public sealed record SoleAdminResource(Guid Id, ResourceKind Kind, string Name);
 /// <summary>Who has access to a resource, and changing it. Workspace Admins and the resource's Admins may change it.</summary>
 public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
 {
+    private ActingWrites Writes => new(factory, clock);
+
     public async Task<Result<ResourceAccessList>> ListAsync(Actor actor, Guid resourceId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -124,89 +126,89 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
     private async Task<Result> AddAsync(Actor actor, Guid resourceId, IReadOnlyCollection<Guid> ids, ResourceRole role, bool groups,
         CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, null, ct);
-        if (!found.Succeeded) return found.Error!;
-        var kind = found.Value.Kind;
-        if (!ResourceRoles.For(kind).Contains(role))
-            return Error.Invalid($"{kind.WithCapitalArticle()} has no {role.Display()} role. Choose one of: {string.Join(", ", ResourceRoles.For(kind).Select(r => r.Display()))}.", "Role");
-        if (ids.Count == 0)
-            return Error.Invalid(groups ? "Choose at least one group." : "Choose at least one member.", groups ? "Groups" : "Members");
-
-        var distinct = ids.Distinct().ToList();
-        var known = groups
-            ? await db.Groups.Where(g => g.WorkspaceId == actor.WorkspaceId && distinct.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct)
-            : await ResourceAuthority.AssignableMembers(db, actor.WorkspaceId).Where(m => distinct.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        if (!groups && known.Count != distinct.Count && Workforce.CanJoinThrough(kind))
+        return await Writes.RunAsync(actor, async write =>
         {
-            // People offered from workforce workspaces join this one now, in the same save as their access.
-            var others = distinct.Except(known).ToList();
-            var joining = await Workforce.JoinAsync(db, actor, others, now, ct, $"{kind} \"{found.Value.Name}\"");
-            distinct = distinct.Select(id => joining.TryGetValue(id, out var member) ? member.Id : id).Distinct().ToList();
-            known.AddRange(joining.Values.Select(m => m.Id).Distinct());
-        }
-        if (known.Count != distinct.Count)
-            return Error.NotFound(groups
-                ? "One of the chosen groups no longer exists. Reload and choose again."
-                : "One of the chosen members is no longer in the workspace (or declined the invitation). Reload and choose again.");
+            var db = write.Db;
+            var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, null, ct);
+            if (!found.Succeeded) return found.Error!;
+            var kind = found.Value.Kind;
+            if (!ResourceRoles.For(kind).Contains(role))
+                return Error.Invalid($"{kind.WithCapitalArticle()} has no {role.Display()} role. Choose one of: {string.Join(", ", ResourceRoles.For(kind).Select(r => r.Display()))}.", "Role");
+            if (ids.Count == 0)
+                return Error.Invalid(groups ? "Choose at least one group." : "Choose at least one member.", groups ? "Groups" : "Members");
 
-        var existing = await db.ResourceAccess
-            .Where(a => a.ResourceId == resourceId && (groups ? a.GroupId != null && distinct.Contains(a.GroupId.Value)
-                                                              : a.MemberId != null && distinct.Contains(a.MemberId.Value)))
-            .ToListAsync(ct);
-        foreach (var id in distinct)
-        {
-            var entry = existing.FirstOrDefault(a => (groups ? a.GroupId : a.MemberId) == id);
-            if (entry is not null) entry.ChangeRole(role);
-            else db.ResourceAccess.Add(groups ? ResourceAccess.ForGroup(resourceId, id, role, now) : ResourceAccess.ForMember(resourceId, id, role, now));
-        }
-        await AuditTrail.RecordAsync(db, actor, AuditActions.AccessChanged, $"{kind} \"{found.Value.Name}\"", null,
-            $"{distinct.Count} {(groups ? "group(s)" : "member(s)")} as {role.Display()}", now, ct);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
+            var distinct = ids.Distinct().ToList();
+            var known = groups
+                ? await db.Groups.Where(g => g.WorkspaceId == actor.WorkspaceId && distinct.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct)
+                : await ResourceAuthority.AssignableMembers(db, actor.WorkspaceId).Where(m => distinct.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
+            var now = clock.GetUtcNow();
+            if (!groups && known.Count != distinct.Count && Workforce.CanJoinThrough(kind))
+            {
+                // People offered from workforce workspaces join this one now, in the same save as their access.
+                var others = distinct.Except(known).ToList();
+                var joining = await Workforce.JoinAsync(write, others, ct, $"{kind} \"{found.Value.Name}\"");
+                distinct = distinct.Select(id => joining.TryGetValue(id, out var member) ? member.Id : id).Distinct().ToList();
+                known.AddRange(joining.Values.Select(m => m.Id).Distinct());
+            }
+            if (known.Count != distinct.Count)
+                return Error.NotFound(groups
+                    ? "One of the chosen groups no longer exists. Reload and choose again."
+                    : "One of the chosen members is no longer in the workspace (or declined the invitation). Reload and choose again.");
+
+            var existing = await db.ResourceAccess
+                .Where(a => a.ResourceId == resourceId && (groups ? a.GroupId != null && distinct.Contains(a.GroupId.Value)
+                                                                  : a.MemberId != null && distinct.Contains(a.MemberId.Value)))
+                .ToListAsync(ct);
+            foreach (var id in distinct)
+            {
+                var entry = existing.FirstOrDefault(a => (groups ? a.GroupId : a.MemberId) == id);
+                if (entry is not null) entry.ChangeRole(role);
+                else db.ResourceAccess.Add(groups ? ResourceAccess.ForGroup(resourceId, id, role, now) : ResourceAccess.ForMember(resourceId, id, role, now));
+            }
+            await write.RecordAsync(AuditActions.AccessChanged, $"{kind} \"{found.Value.Name}\"", null,
+                $"{distinct.Count} {(groups ? "group(s)" : "member(s)")} as {role.Display()}", ct);
+            return Result.Success();
+        }, ct);
     }
 
     public async Task<Result> ChangeRoleAsync(Actor actor, Guid resourceId, Guid accessId, ResourceRole role, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, null, ct);
-        if (!found.Succeeded) return found.Error!;
-        if (!ResourceRoles.For(found.Value.Kind).Contains(role))
-            return Error.Invalid($"{found.Value.Kind.WithCapitalArticle()} has no {role.Display()} role.", "Role");
-        var entry = await db.ResourceAccess.FirstOrDefaultAsync(a => a.Id == accessId && a.ResourceId == resourceId, ct);
-        if (entry is null) return Error.NotFound("That access entry no longer exists. Reload to see the current members.");
-        if (entry.Role == ResourceRole.Admin && role != ResourceRole.Admin && await IsLastAdminEntryAsync(db, entry, ct))
-            return Error.Conflict("This is the only Admin of the resource. Make someone else Admin first.");
+        return await Writes.RunAsync(actor, async write =>
+        {
+            var db = write.Db;
+            var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, null, ct);
+            if (!found.Succeeded) return found.Error!;
+            if (!ResourceRoles.For(found.Value.Kind).Contains(role))
+                return Error.Invalid($"{found.Value.Kind.WithCapitalArticle()} has no {role.Display()} role.", "Role");
+            var entry = await db.ResourceAccess.FirstOrDefaultAsync(a => a.Id == accessId && a.ResourceId == resourceId, ct);
+            if (entry is null) return Error.NotFound("That access entry no longer exists. Reload to see the current members.");
+            if (entry.Role == ResourceRole.Admin && role != ResourceRole.Admin && await IsLastAdminEntryAsync(db, entry, ct))
+                return Error.Conflict("This is the only Admin of the resource. Make someone else Admin first.");
 
-        await AuditTrail.RecordAsync(db, actor, AuditActions.AccessChanged, $"{found.Value.Kind} \"{found.Value.Name}\"", entry.Role.Display(),
-            role.Display(), clock.GetUtcNow(), ct);
-        entry.ChangeRole(role);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
+            await write.RecordAsync(AuditActions.AccessChanged, $"{found.Value.Kind} \"{found.Value.Name}\"", entry.Role.Display(),
+                role.Display(), ct);
+            entry.ChangeRole(role);
+            return Result.Success();
+        }, ct);
     }
 
     public async Task<Result> RemoveAsync(Actor actor, Guid resourceId, Guid accessId, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, null, ct);
-        if (!found.Succeeded) return found.Error!;
-        var entry = await db.ResourceAccess.FirstOrDefaultAsync(a => a.Id == accessId && a.ResourceId == resourceId, ct);
-        if (entry is null) return Error.NotFound("That access entry no longer exists. Reload to see the current members.");
-        if (entry.Role == ResourceRole.Admin && await IsLastAdminEntryAsync(db, entry, ct))
-            return Error.Conflict("This is the only Admin of the resource. Make someone else Admin before removing them.");
+        return await Writes.RunAsync(actor, async write =>
+        {
+            var db = write.Db;
+            var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, null, ct);
+            if (!found.Succeeded) return found.Error!;
+            var entry = await db.ResourceAccess.FirstOrDefaultAsync(a => a.Id == accessId && a.ResourceId == resourceId, ct);
+            if (entry is null) return Error.NotFound("That access entry no longer exists. Reload to see the current members.");
+            if (entry.Role == ResourceRole.Admin && await IsLastAdminEntryAsync(db, entry, ct))
+                return Error.Conflict("This is the only Admin of the resource. Make someone else Admin before removing them.");
 
-        db.ResourceAccess.Remove(entry);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.AccessChanged, $"{found.Value.Kind} \"{found.Value.Name}\"", entry.Role.Display(),
-            "removed", clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
+            db.ResourceAccess.Remove(entry);
+            await write.RecordAsync(AuditActions.AccessChanged, $"{found.Value.Kind} \"{found.Value.Name}\"", entry.Role.Display(),
+                "removed", ct);
+            return Result.Success();
+        }, ct);
     }
 
     /// <summary>Resources of <paramref name="kind"/> whose access the actor may change: the choices of "Assign to …".</summary>
@@ -238,30 +240,30 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
         if (!ResourceRoles.For(kind).Contains(role))
             return Error.Invalid($"{kind.WithCapitalArticle()} has no {role.Display()} role.", "Role");
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var holderExists = holder.GroupId is { } groupId
-            ? await db.Groups.AnyAsync(g => g.Id == groupId && g.WorkspaceId == actor.WorkspaceId, ct)
-            : await ResourceAuthority.AssignableMembers(db, actor.WorkspaceId).AnyAsync(m => m.Id == holder.MemberId, ct);
-        if (!holderExists) return Error.NotFound("That member or group is no longer in the workspace.");
-
-        var now = clock.GetUtcNow();
-        foreach (var resourceId in resourceIds.Distinct())
+        return await Writes.RunAsync(actor, async write =>
         {
-            var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, kind, ct);
-            if (!found.Succeeded) return found.Error!;
-            var entry = await db.ResourceAccess.FirstOrDefaultAsync(a => a.ResourceId == resourceId
-                && (holder.GroupId != null ? a.GroupId == holder.GroupId : a.MemberId == holder.MemberId), ct);
-            if (entry is not null) entry.ChangeRole(role);
-            else db.ResourceAccess.Add(holder.GroupId is { } g
-                ? ResourceAccess.ForGroup(resourceId, g, role, now)
-                : ResourceAccess.ForMember(resourceId, holder.MemberId!.Value, role, now));
-        }
-        await AuditTrail.RecordAsync(db, actor, AuditActions.AccessChanged, $"{resourceIds.Distinct().Count()} {kind}(s)", null,
-            $"{(holder.GroupId is null ? "a member" : "a group")} as {role.Display()}", now, ct);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
+            var db = write.Db;
+            var holderExists = holder.GroupId is { } groupId
+                ? await db.Groups.AnyAsync(g => g.Id == groupId && g.WorkspaceId == actor.WorkspaceId, ct)
+                : await ResourceAuthority.AssignableMembers(db, actor.WorkspaceId).AnyAsync(m => m.Id == holder.MemberId, ct);
+            if (!holderExists) return Error.NotFound("That member or group is no longer in the workspace.");
+
+            var now = clock.GetUtcNow();
+            foreach (var resourceId in resourceIds.Distinct())
+            {
+                var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, kind, ct);
+                if (!found.Succeeded) return found.Error!;
+                var entry = await db.ResourceAccess.FirstOrDefaultAsync(a => a.ResourceId == resourceId
+                    && (holder.GroupId != null ? a.GroupId == holder.GroupId : a.MemberId == holder.MemberId), ct);
+                if (entry is not null) entry.ChangeRole(role);
+                else db.ResourceAccess.Add(holder.GroupId is { } g
+                    ? ResourceAccess.ForGroup(resourceId, g, role, now)
+                    : ResourceAccess.ForMember(resourceId, holder.MemberId!.Value, role, now));
+            }
+            await write.RecordAsync(AuditActions.AccessChanged, $"{resourceIds.Distinct().Count()} {kind}(s)", null,
+                $"{(holder.GroupId is null ? "a member" : "a group")} as {role.Display()}", ct);
+            return Result.Success();
+        }, ct);
     }
 
     /// <summary>

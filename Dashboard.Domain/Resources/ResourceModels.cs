@@ -20,7 +20,8 @@ public sealed record ResourceDetails(
     IReadOnlyList<ResourceLink> Datasets,
     IReadOnlyList<ResourceLink> UsedByProjects,
     IReadOnlyList<OntologyClassRow> Classes,
-    IReadOnlyList<HiddenResources> Hidden);
+    IReadOnlyList<HiddenResources> Hidden,
+    Guid Version);
 
 /// <summary>Linked resources the actor cannot open: counted, never named (SPEC "Workspace roles").</summary>
 public sealed record HiddenResources(ResourceKind Kind, int Count)

@@ -1,4 +1,5 @@
 using Dashboard.Domain.Access;
+using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,8 @@ namespace Dashboard.Domain.Resources;
 /// </summary>
 public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
 {
+    private ActingWrites Writes => new(factory, clock);
+
     /// <param name="tagIds">Projects only: keep those carrying every one of these project tags.</param>
     public async Task<Page<ResourceRow>> ListAsync(Actor actor, ResourceKind kind, string? search, PageRequest page,
         IReadOnlyCollection<Guid>? tagIds = null, CancellationToken ct = default)
@@ -93,70 +96,94 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
         var hidden = links.Where(l => !l.Visible).GroupBy(l => l.Kind).Select(g => new HiddenResources(g.Key, g.Count())).ToList();
         return new ResourceDetails(resource.Id, resource.Kind, resource.Name, resource.Description, resource.CreatedAt,
             createdBy, await ResourceAuthority.CanManageAsync(db, actor, id, ct), Shown(ResourceKind.Ontology).FirstOrDefault(),
-            Shown(ResourceKind.Dataset), Shown(ResourceKind.Project), classes, hidden);
+            Shown(ResourceKind.Dataset), Shown(ResourceKind.Project), classes, hidden, resource.Version);
     }
 
     public async Task<Result<Guid>> CreateAsync(Actor actor, CreateResource command, CancellationToken ct = default)
     {
         var allowed = actor.Require(Permission.CreateResources);
         if (!allowed.Succeeded) return allowed.Error!;
-
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var name = await ResourceAuthority.ValidateNameAsync(db, actor.WorkspaceId, command.Kind, command.Name, null, ct);
-        if (!name.Succeeded) return name.Error!;
-        var description = ResourceAuthority.ValidateDescription(command.Description);
-        if (!description.Succeeded) return description.Error!;
-
-        var now = clock.GetUtcNow();
-        Resource resource;
-        switch (command.Kind)
+        return await Writes.RunAsync<Guid>(actor, async write =>
         {
-            case ResourceKind.Project:
-                if (command.OntologyId is not { } ontologyId)
-                    return Error.Invalid("Choose the Ontology this Project uses.", "Ontology");
-                var ontology = await ResourceAuthority.FindVisibleAsync(db, actor, ontologyId, ResourceKind.Ontology, ct);
-                if (!ontology.Succeeded) return Error.Invalid(ontology.Error!.Message, "Ontology");
-                var project = new Project(actor.WorkspaceId, name.Value, description.Value, ontologyId, actor.MemberId, now);
-                foreach (var datasetId in (command.DatasetIds ?? []).Distinct())
-                {
-                    var dataset = await ResourceAuthority.FindVisibleAsync(db, actor, datasetId, ResourceKind.Dataset, ct);
-                    if (!dataset.Succeeded) return Error.Invalid(dataset.Error!.Message, "Datasets");
-                    db.ProjectDatasets.Add(new ProjectDataset(project.Id, datasetId));
-                }
-                resource = project;
-                break;
-            case ResourceKind.Dataset:
-                resource = new Dataset(actor.WorkspaceId, name.Value, description.Value, actor.MemberId, now);
-                break;
-            default:
-                resource = new Ontology(actor.WorkspaceId, name.Value, description.Value, actor.MemberId, now);
-                break;
-        }
+            var db = write.Db;
+            var name = await ResourceAuthority.ValidateNameAsync(db, actor.WorkspaceId, command.Kind, command.Name, null, ct);
+            if (!name.Succeeded) return name.Error!;
+            var description = ResourceAuthority.ValidateDescription(command.Description);
+            if (!description.Succeeded) return description.Error!;
 
-        db.Resources.Add(resource);
-        db.ResourceAccess.Add(ResourceAccess.ForMember(resource.Id, actor.MemberId, ResourceRole.Admin, now));
-        return await SaveAsync(db, command.Kind, name.Value, ct) is { } conflict ? conflict : resource.Id;
+            Resource resource;
+            switch (command.Kind)
+            {
+                case ResourceKind.Project:
+                    if (command.OntologyId is not { } ontologyId)
+                        return Error.Invalid("Choose the Ontology this Project uses.", "Ontology");
+                    var ontology = await ResourceAuthority.FindVisibleAsync(db, actor, ontologyId, ResourceKind.Ontology, ct);
+                    if (!ontology.Succeeded) return Error.Invalid(ontology.Error!.Message, "Ontology");
+                    var project = new Project(actor.WorkspaceId, name.Value, description.Value, ontologyId, actor.MemberId, write.Now);
+                    foreach (var datasetId in (command.DatasetIds ?? []).Distinct())
+                    {
+                        var dataset = await ResourceAuthority.FindVisibleAsync(db, actor, datasetId, ResourceKind.Dataset, ct);
+                        if (!dataset.Succeeded) return Error.Invalid(dataset.Error!.Message, "Datasets");
+                        db.ProjectDatasets.Add(new ProjectDataset(project.Id, datasetId));
+                    }
+                    resource = project;
+                    break;
+                case ResourceKind.Dataset:
+                    resource = new Dataset(actor.WorkspaceId, name.Value, description.Value, actor.MemberId, write.Now);
+                    break;
+                default:
+                    resource = new Ontology(actor.WorkspaceId, name.Value, description.Value, actor.MemberId, write.Now);
+                    break;
+            }
+
+            db.Resources.Add(resource);
+            db.ResourceAccess.Add(ResourceAccess.ForMember(resource.Id, actor.MemberId, ResourceRole.Admin, write.Now));
+            await write.RecordAsync(AuditActions.ResourceCreated, Describe(resource), null, resource.Description, ct);
+            return await SaveAsync(write, command.Kind, name.Value, ct) is { } conflict ? conflict : resource.Id;
+        }, ct);
     }
 
-    public async Task<Result> UpdateAsync(Actor actor, Guid id, string? name, string? description, CancellationToken ct = default)
+    /// <param name="seenVersion">The version the page showed (<see cref="ResourceDetails.Version"/>): a newer one refuses the save.</param>
+    public Task<Result> UpdateAsync(Actor actor, Guid id, Guid seenVersion, string? name, string? description, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var found = await ResourceAuthority.FindManageableAsync(write.Db, actor, id, null, ct);
+            if (!found.Succeeded) return found.Error!;
+            var resource = found.Value;
+            if (resource.Version != seenVersion) return await ChangedMeanwhileAsync(write.Db, actor, resource, ct);
+            var newName = await ResourceAuthority.ValidateNameAsync(write.Db, actor.WorkspaceId, resource.Kind, name, id, ct);
+            if (!newName.Succeeded) return newName.Error!;
+            var newDescription = ResourceAuthority.ValidateDescription(description);
+            if (!newDescription.Succeeded) return newDescription.Error!;
+            if (resource.Name == newName.Value && resource.Description == newDescription.Value) return Result.Success();
+
+            var before = $"{resource.Name}: {resource.Description}";
+            resource.Rename(newName.Value);
+            resource.Describe(newDescription.Value);
+            await write.RecordAsync(AuditActions.ResourceChanged, Describe(resource), before, $"{resource.Name}: {resource.Description}", ct);
+            try
+            {
+                return await SaveAsync(write, resource.Kind, newName.Value, ct) ?? Result.Success();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another save passed the same check a moment earlier (a server that does not serialise writers).
+                var now = await write.Db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+                return now is null ? Error.NotFound("That resource no longer exists.") : await ChangedMeanwhileAsync(write.Db, actor, now, ct);
+            }
+        }, ct);
+
+    /// <summary>"X changed this a moment ago — reload to see it", naming whoever the audit log says changed it last.</summary>
+    private static async Task<Error> ChangedMeanwhileAsync(DashboardDbContext db, Actor actor, Resource resource, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var found = await ResourceAuthority.FindManageableAsync(db, actor, id, null, ct);
-        if (!found.Succeeded) return found.Error!;
-        var resource = found.Value;
-        var newName = await ResourceAuthority.ValidateNameAsync(db, actor.WorkspaceId, resource.Kind, name, id, ct);
-        if (!newName.Succeeded) return newName.Error!;
-        var newDescription = ResourceAuthority.ValidateDescription(description);
-        if (!newDescription.Succeeded) return newDescription.Error!;
-
-        resource.Rename(newName.Value);
-        resource.Describe(newDescription.Value);
-        return await SaveAsync(db, resource.Kind, newName.Value, ct) ?? Result.Success();
+        var target = Describe(resource);
+        var who = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.ResourceChanged && e.Target == target)
+            .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
+        return Error.Conflict($"{who ?? "Someone"} changed this {resource.Kind} a moment ago — reload to see it. Nothing was saved.");
     }
+
+    private static string Describe(Resource resource) => $"{resource.Kind} \"{resource.Name}\"";
 
     /// <summary>What deleting the resource would take with it, for the confirmation, or why it cannot go.</summary>
     public async Task<Result<string>> DescribeDeletionAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -189,91 +216,88 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
         return $"Delete \"{found.Value.Name}\" with {string.Join(", ", parts)}? This cannot be undone.";
     }
 
-    public async Task<Result> DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var found = await ResourceAuthority.FindManageableAsync(db, actor, id, null, ct);
-        if (!found.Succeeded) return found.Error!;
-        if (await BlockingProjectsAsync(db, found.Value, ct) is { } blocked) return blocked;
+    public Task<Result> DeleteAsync(Actor actor, Guid id, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var found = await ResourceAuthority.FindManageableAsync(write.Db, actor, id, null, ct);
+            if (!found.Succeeded) return found.Error!;
+            if (await BlockingProjectsAsync(write.Db, found.Value, ct) is { } blocked) return blocked;
 
-        db.Resources.Remove(found.Value);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
-    }
+            write.Db.Resources.Remove(found.Value);
+            await write.RecordAsync(AuditActions.ResourceDeleted, Describe(found.Value), found.Value.Description, null, ct);
+            return Result.Success();
+        }, ct);
 
-    public async Task<Result> ChangeOntologyAsync(Actor actor, Guid projectId, Guid ontologyId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var found = await ResourceAuthority.FindManageableAsync(db, actor, projectId, ResourceKind.Project, ct);
-        if (!found.Succeeded) return found.Error!;
-        var ontology = await ResourceAuthority.FindVisibleAsync(db, actor, ontologyId, ResourceKind.Ontology, ct);
-        if (!ontology.Succeeded) return Error.Invalid(ontology.Error!.Message, "Ontology");
+    public Task<Result> ChangeOntologyAsync(Actor actor, Guid projectId, Guid ontologyId, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var found = await ResourceAuthority.FindManageableAsync(write.Db, actor, projectId, ResourceKind.Project, ct);
+            if (!found.Succeeded) return found.Error!;
+            var ontology = await ResourceAuthority.FindVisibleAsync(write.Db, actor, ontologyId, ResourceKind.Ontology, ct);
+            if (!ontology.Succeeded) return Error.Invalid(ontology.Error!.Message, "Ontology");
+            var project = (Project)found.Value;
+            if (project.OntologyId == ontologyId) return Result.Success();
 
-        ((Project)found.Value).UseOntology(ontologyId);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
-    }
+            var before = await write.Db.Ontologies.Where(o => o.Id == project.OntologyId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+            project.UseOntology(ontologyId);
+            await write.RecordAsync(AuditActions.ResourceChanged, Describe(project), $"Ontology {before}", $"Ontology {ontology.Value.Name}", ct);
+            return Result.Success();
+        }, ct);
 
-    public async Task<Result> AttachDatasetAsync(Actor actor, Guid projectId, Guid datasetId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var found = await ResourceAuthority.FindManageableAsync(db, actor, projectId, ResourceKind.Project, ct);
-        if (!found.Succeeded) return found.Error!;
-        var dataset = await ResourceAuthority.FindVisibleAsync(db, actor, datasetId, ResourceKind.Dataset, ct);
-        if (!dataset.Succeeded) return Error.Invalid(dataset.Error!.Message, "Datasets");
-        if (await db.ProjectDatasets.AnyAsync(l => l.ProjectId == projectId && l.DatasetId == datasetId, ct))
-            return Error.Conflict($"\"{dataset.Value.Name}\" is already attached to this Project.", "Datasets");
+    public Task<Result> AttachDatasetAsync(Actor actor, Guid projectId, Guid datasetId, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var found = await ResourceAuthority.FindManageableAsync(write.Db, actor, projectId, ResourceKind.Project, ct);
+            if (!found.Succeeded) return found.Error!;
+            var dataset = await ResourceAuthority.FindVisibleAsync(write.Db, actor, datasetId, ResourceKind.Dataset, ct);
+            if (!dataset.Succeeded) return Error.Invalid(dataset.Error!.Message, "Datasets");
+            if (await write.Db.ProjectDatasets.AnyAsync(l => l.ProjectId == projectId && l.DatasetId == datasetId, ct))
+                return Error.Conflict($"\"{dataset.Value.Name}\" is already attached to this Project.", "Datasets");
 
-        db.ProjectDatasets.Add(new ProjectDataset(projectId, datasetId));
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
-    }
+            write.Db.ProjectDatasets.Add(new ProjectDataset(projectId, datasetId));
+            await write.RecordAsync(AuditActions.ResourceChanged, Describe(found.Value), null, $"Dataset \"{dataset.Value.Name}\" attached", ct);
+            return Result.Success();
+        }, ct);
 
-    public async Task<Result> DetachDatasetAsync(Actor actor, Guid projectId, Guid datasetId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var found = await ResourceAuthority.FindManageableAsync(db, actor, projectId, ResourceKind.Project, ct);
-        if (!found.Succeeded) return found.Error!;
-        var removed = await db.ProjectDatasets.Where(l => l.ProjectId == projectId && l.DatasetId == datasetId).ExecuteDeleteAsync(ct);
-        return removed == 0 ? Error.NotFound("That Dataset is not attached to this Project.") : Result.Success();
-    }
+    public Task<Result> DetachDatasetAsync(Actor actor, Guid projectId, Guid datasetId, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var found = await ResourceAuthority.FindManageableAsync(write.Db, actor, projectId, ResourceKind.Project, ct);
+            if (!found.Succeeded) return found.Error!;
+            var name = await write.Db.Datasets.Where(d => d.Id == datasetId).Select(d => d.Name).FirstOrDefaultAsync(ct);
+            var removed = await write.DeleteAsync(write.Db.ProjectDatasets.Where(l => l.ProjectId == projectId && l.DatasetId == datasetId), ct);
+            if (removed == 0) return Error.NotFound("That Dataset is not attached to this Project.");
+            await write.RecordAsync(AuditActions.ResourceChanged, Describe(found.Value), $"Dataset \"{name}\" attached", "detached", ct);
+            return Result.Success();
+        }, ct);
 
-    public async Task<Result> AddClassAsync(Actor actor, Guid ontologyId, string? name, LabelShape shape, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var found = await ResourceAuthority.FindManageableAsync(db, actor, ontologyId, ResourceKind.Ontology, ct);
-        if (!found.Succeeded) return found.Error!;
-        var className = Names.Validate(name, "Class name", OntologyClass.NameMaxLength, "ClassName");
-        if (!className.Succeeded) return className.Error!;
-        var existing = await db.OntologyClasses.Where(c => c.OntologyId == ontologyId).Select(c => c.Name).ToListAsync(ct);
-        if (existing.Any(c => string.Equals(c, className.Value, StringComparison.OrdinalIgnoreCase)))
-            return Error.Conflict($"This Ontology already has a class called \"{className.Value}\".", "ClassName");
+    public Task<Result> AddClassAsync(Actor actor, Guid ontologyId, string? name, LabelShape shape, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var found = await ResourceAuthority.FindManageableAsync(write.Db, actor, ontologyId, ResourceKind.Ontology, ct);
+            if (!found.Succeeded) return found.Error!;
+            var className = Names.Validate(name, "Class name", OntologyClass.NameMaxLength, "ClassName");
+            if (!className.Succeeded) return className.Error!;
+            var existing = await write.Db.OntologyClasses.Where(c => c.OntologyId == ontologyId).Select(c => c.Name).ToListAsync(ct);
+            if (existing.Any(c => string.Equals(c, className.Value, StringComparison.OrdinalIgnoreCase)))
+                return Error.Conflict($"This Ontology already has a class called \"{className.Value}\".", "ClassName");
 
-        db.OntologyClasses.Add(new OntologyClass(ontologyId, className.Value, shape));
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
-    }
+            write.Db.OntologyClasses.Add(new OntologyClass(ontologyId, className.Value, shape));
+            await write.RecordAsync(AuditActions.ResourceChanged, Describe(found.Value), null, $"class \"{className.Value}\" ({shape}) added", ct);
+            return Result.Success();
+        }, ct);
 
-    public async Task<Result> RemoveClassAsync(Actor actor, Guid ontologyId, Guid classId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var found = await ResourceAuthority.FindManageableAsync(db, actor, ontologyId, ResourceKind.Ontology, ct);
-        if (!found.Succeeded) return found.Error!;
-        var removed = await db.OntologyClasses.Where(c => c.Id == classId && c.OntologyId == ontologyId).ExecuteDeleteAsync(ct);
-        return removed == 0 ? Error.NotFound("That class is not in this Ontology.") : Result.Success();
-    }
+    public Task<Result> RemoveClassAsync(Actor actor, Guid ontologyId, Guid classId, CancellationToken ct = default) =>
+        Writes.RunAsync(actor, async write =>
+        {
+            var found = await ResourceAuthority.FindManageableAsync(write.Db, actor, ontologyId, ResourceKind.Ontology, ct);
+            if (!found.Succeeded) return found.Error!;
+            var name = await write.Db.OntologyClasses.Where(c => c.Id == classId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+            var removed = await write.DeleteAsync(write.Db.OntologyClasses.Where(c => c.Id == classId && c.OntologyId == ontologyId), ct);
+            if (removed == 0) return Error.NotFound("That class is not in this Ontology.");
+            await write.RecordAsync(AuditActions.ResourceChanged, Describe(found.Value), $"class \"{name}\"", "removed", ct);
+            return Result.Success();
+        }, ct);
 
     /// <summary>A Dataset or Ontology in use by Projects cannot be deleted; the message names them.</summary>
     private static async Task<Error?> BlockingProjectsAsync(DashboardDbContext db, Resource resource, CancellationToken ct)
@@ -296,11 +320,11 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
     }
 
     /// <summary>Saves; a name taken by someone else in the meantime becomes the same Conflict the check gives.</summary>
-    private static async Task<Error?> SaveAsync(DashboardDbContext db, ResourceKind kind, string name, CancellationToken ct)
+    private static async Task<Error?> SaveAsync(ActingContext write, ResourceKind kind, string name, CancellationToken ct)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await write.SaveAsync(ct);
             return null;
         }
         catch (DbUpdateException exception) when (exception.InnerException?.Message.Contains("UNIQUE") == true)

@@ -64,9 +64,10 @@ internal static class Workforce
     /// records each in the audit log. Returns, for each id that was an offered person, the new membership.
     /// </summary>
     /// <param name="grantedWhat">What they are given access to, for their notice, e.g. <c>Project "Perception"</c>.</param>
-    public static async Task<IReadOnlyDictionary<Guid, WorkspaceMember>> JoinAsync(DashboardDbContext db, Actor actor,
-        IReadOnlyCollection<Guid> workforceMemberIds, DateTimeOffset now, CancellationToken ct, string? grantedWhat = null)
+    public static async Task<IReadOnlyDictionary<Guid, WorkspaceMember>> JoinAsync(ActingContext write,
+        IReadOnlyCollection<Guid> workforceMemberIds, CancellationToken ct, string? grantedWhat = null)
     {
+        var (db, actor, now) = (write.Db, write.Actor, write.Now);
         var people = await Offered(db, actor.WorkspaceId).Where(p => workforceMemberIds.Contains(p.Member.Id)).ToListAsync(ct);
         var joined = new Dictionary<Guid, WorkspaceMember>();
         // One person may belong to two workforce workspaces; they join once.
@@ -75,8 +76,8 @@ internal static class Workforce
             var first = byAccount.First();
             var member = WorkspaceMember.JoinedFromWorkforce(actor.WorkspaceId, first.Member, now);
             db.Members.Add(member);
-            await AuditTrail.RecordAsync(db, actor, AuditActions.WorkforceJoined, $"{member.DisplayName} <{member.Email}>", null,
-                $"Workforce Tasker from \"{first.HomeWorkspaceName}\"", now, ct);
+            await write.RecordAsync(AuditActions.WorkforceJoined, $"{member.DisplayName} <{member.Email}>", null,
+                $"Workforce Tasker from \"{first.HomeWorkspaceName}\"", ct);
             // The lending workspace keeps its own record, and the person hears of it on Home.
             var lentBy = await db.Members.Where(m => m.Id == actor.MemberId).Select(m => m.DisplayName).FirstOrDefaultAsync(ct) ?? "an Admin";
             foreach (var home in byAccount)

@@ -17,6 +17,8 @@ namespace Dashboard.Domain.Tags;
 /// </summary>
 public sealed partial class TagService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
 {
+    private ActingWrites Writes => new(factory, clock);
+
     public const int NameMaxLength = 50;
 
     public async Task<Result<IReadOnlyList<TagRow>>> ListAsync(Actor actor, TagKind kind, CancellationToken ct = default)
@@ -69,19 +71,20 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
         var checkedName = Validate(name);
         if (!checkedName.Succeeded) return checkedName.Error!;
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var tag = await Tags(db, kind).FirstOrDefaultAsync(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId, ct);
-        if (tag is null) return Gone(kind);
-        if (tag.Version != seenVersion) return ChangedMeanwhile(kind, tag.Name);
-        if (tag.Name == checkedName.Value) return Result.Success();
-        var taken = await TakenAsync(db, kind, actor.WorkspaceId, checkedName.Value, id, ct);
-        if (taken is not null) return taken;
+        return await Writes.RunAsync(actor, async write =>
+        {
+            var tag = await Tags(write.Db, kind).FirstOrDefaultAsync(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId, ct);
+            if (tag is null) return Gone(kind);
+            if (tag.Version != seenVersion) return ChangedMeanwhile(kind, tag.Name);
+            if (tag.Name == checkedName.Value) return Result.Success();
+            var taken = await TakenAsync(write.Db, kind, actor.WorkspaceId, checkedName.Value, id, ct);
+            if (taken is not null) return taken;
 
-        await AuditTrail.RecordAsync(db, actor, AuditActions.TagRenamed, kind.Noun(), tag.Name, checkedName.Value, clock.GetUtcNow(), ct);
-        tag.Rename(checkedName.Value);
-        return await SaveAsync(db, kind, checkedName.Value, tag.Name, ct);
+            await write.RecordAsync(AuditActions.TagRenamed, kind.Noun(), tag.Name, checkedName.Value, ct);
+            var originalName = tag.Name;
+            tag.Rename(checkedName.Value);
+            return await SaveAsync(write, kind, checkedName.Value, originalName, ct);
+        }, ct);
     }
 
     /// <summary>How many Projects or issues carry the tag, for the delete confirmation.</summary>
@@ -100,25 +103,21 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
     {
         var allowed = actor.Require(Permission.ManageWorkspaceSettings);
         if (!allowed.Succeeded) return allowed.Error!;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var name = await Tags(db, kind).Where(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId).Select(t => t.Name).FirstOrDefaultAsync(ct);
-        // The bulk delete commits on its own unless a transaction holds it: the delete and its audit entry go together.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // One statement that only matches the version the person saw: a rename or delete in between makes it match nothing.
-        var deleted = kind == TagKind.Project
-            ? await db.ProjectTags.Where(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId && t.Version == seenVersion).ExecuteDeleteAsync(ct)
-            : await db.IssueTags.Where(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId && t.Version == seenVersion).ExecuteDeleteAsync(ct);
-        if (deleted == 1)
+        return await Writes.RunAsync(actor, async write =>
         {
-            await AuditTrail.RecordAsync(db, actor, AuditActions.TagDeleted, kind.Noun(), name, null, clock.GetUtcNow(), ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return Result.Success();
-        }
-        var current = await Tags(db, kind).Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct);
-        return current is null ? Gone(kind) : ChangedMeanwhile(kind, current);
+            var name = await Tags(write.Db, kind).Where(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId).Select(t => t.Name).FirstOrDefaultAsync(ct);
+            // One statement that only matches the version the person saw: a rename or delete in between makes it match nothing.
+            var deleted = kind == TagKind.Project
+                ? await write.DeleteAsync(write.Db.ProjectTags.Where(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId && t.Version == seenVersion), ct)
+                : await write.DeleteAsync(write.Db.IssueTags.Where(t => t.Id == id && t.WorkspaceId == actor.WorkspaceId && t.Version == seenVersion), ct);
+            if (deleted == 1)
+            {
+                await write.RecordAsync(AuditActions.TagDeleted, kind.Noun(), name, null, ct);
+                return Result.Success();
+            }
+            var current = await Tags(write.Db, kind).Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct);
+            return current is null ? Gone(kind) : ChangedMeanwhile(kind, current);
+        }, ct);
     }
 
     /// <summary>Trims the name, makes any run of spaces one space, and checks it is there and short enough.</summary>
@@ -135,26 +134,25 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
     {
         var checkedName = Validate(name);
         if (!checkedName.Succeeded) return checkedName.Error!;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var taken = await TakenAsync(db, kind, actor.WorkspaceId, checkedName.Value, null, ct);
-        if (taken is not null) return taken;
+        return await Writes.RunAsync<Guid>(actor, async write =>
+        {
+            var taken = await TakenAsync(write.Db, kind, actor.WorkspaceId, checkedName.Value, null, ct);
+            if (taken is not null) return taken;
 
-        var now = clock.GetUtcNow();
-        IWorkspaceTag tag = kind == TagKind.Project
-            ? db.ProjectTags.Add(new ProjectTag(actor.WorkspaceId, checkedName.Value, now)).Entity
-            : db.IssueTags.Add(new IssueTag(actor.WorkspaceId, checkedName.Value, now)).Entity;
-        await AuditTrail.RecordAsync(db, actor, AuditActions.TagCreated, kind.Noun(), null, checkedName.Value, now, ct);
-        var saved = await SaveAsync(db, kind, checkedName.Value, checkedName.Value, ct);
-        return saved.Succeeded ? tag.Id : saved.Error!;
+            IWorkspaceTag tag = kind == TagKind.Project
+                ? write.Db.ProjectTags.Add(new ProjectTag(actor.WorkspaceId, checkedName.Value, write.Now)).Entity
+                : write.Db.IssueTags.Add(new IssueTag(actor.WorkspaceId, checkedName.Value, write.Now)).Entity;
+            await write.RecordAsync(AuditActions.TagCreated, kind.Noun(), null, checkedName.Value, ct);
+            var saved = await SaveAsync(write, kind, checkedName.Value, checkedName.Value, ct);
+            return saved.Succeeded ? tag.Id : saved.Error!;
+        }, ct);
     }
 
-    private static async Task<Result> SaveAsync(DashboardDbContext db, TagKind kind, string name, string originalName, CancellationToken ct)
+    private static async Task<Result> SaveAsync(ActingContext write, TagKind kind, string name, string originalName, CancellationToken ct)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await write.SaveAsync(ct);
             return Result.Success();
         }
         catch (DbUpdateConcurrencyException)

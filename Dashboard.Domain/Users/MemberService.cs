@@ -17,6 +17,8 @@ namespace Dashboard.Domain.Users;
 public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory, ResourceAccessService access,
     InvitationService invitations, TimeProvider clock, MembershipChanges changes)
 {
+    private ActingWrites Writes => new(factory, clock);
+
     public const string AdminsStayMessage =
         "Admins cannot be demoted or removed in the dashboard. The server operator does it from the command line (admin demote / admin remove).";
 
@@ -80,32 +82,34 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
     {
         var allowed = actor.Require(Permission.ChangeUserRoles);
         if (!allowed.Succeeded) return allowed.Error!;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing;
-        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId && m.WorkspaceId == actor.WorkspaceId, ct);
-        if (member is null) return Error.NotFound("That member is no longer in the workspace. Reload the list.");
-        if (seenRole is { } seen && member.Role != seen) return await RoleChangedMeanwhileAsync(db, actor, member, ct);
-        if (member.Role == role) return Result.Success();
-        if (member.IsAdmin) return Error.Forbidden(AdminsStayMessage);
-        if (WhyRoleNotAllowed(role, member.UserType) is { } why) return Error.Invalid(why, "Role");
+        WorkspaceMember? changed = null;
+        var result = await Writes.RunAsync(actor, async write =>
+        {
+            var member = await write.Db.Members.FirstOrDefaultAsync(m => m.Id == memberId && m.WorkspaceId == actor.WorkspaceId, ct);
+            if (member is null) return Error.NotFound("That member is no longer in the workspace. Reload the list.");
+            if (seenRole is { } seen && member.Role != seen) return await RoleChangedMeanwhileAsync(write.Db, actor, member, ct);
+            if (member.Role == role) return Result.Success();
+            if (member.IsAdmin) return Error.Forbidden(AdminsStayMessage);
+            if (WhyRoleNotAllowed(role, member.UserType) is { } why) return Error.Invalid(why, "Role");
 
-        await AuditTrail.RecordAsync(db, actor, AuditActions.RoleChanged, $"{member.DisplayName} <{member.Email}>", member.Role.Display(),
-            role.Display(), clock.GetUtcNow(), ct);
-        member.ChangeRole(role);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The role is the member's concurrency token: another change from the same reading was saved first.
-            await using var fresh = await factory.CreateDbContextAsync(ct);
-            var now = await fresh.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct);
-            return now is null ? Error.NotFound("That member is no longer in the workspace. Reload the list.") : await RoleChangedMeanwhileAsync(fresh, actor, now, ct);
-        }
-        changes.Announce(member.AccountId);
-        return Result.Success();
+            await write.RecordAsync(AuditActions.RoleChanged, $"{member.DisplayName} <{member.Email}>", member.Role.Display(), role.Display(), ct);
+            member.ChangeRole(role);
+            try
+            {
+                await write.SaveAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The role is the member's concurrency token: another change from the same reading was saved first.
+                var now = await write.Db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct);
+                return now is null ? Error.NotFound("That member is no longer in the workspace. Reload the list.") : await RoleChangedMeanwhileAsync(write.Db, actor, now, ct);
+            }
+            changed = member;
+            return Result.Success();
+        }, ct);
+        // Told after the commit: their open pages reload what is now true.
+        if (result.Succeeded && changed is not null) changes.Announce(changed.AccountId);
+        return result;
     }
 
     private static async Task<Error> RoleChangedMeanwhileAsync(DashboardDbContext db, Actor actor, WorkspaceMember member, CancellationToken ct)
@@ -143,22 +147,22 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
     {
         var allowed = actor.Require(Permission.AddAndRemoveUsers);
         if (!allowed.Succeeded) return allowed.Error!;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing;
-        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId && m.WorkspaceId == actor.WorkspaceId, ct);
-        if (member is null) return Error.NotFound("That member is no longer in the workspace. Reload the list.");
-        if (member.IsAdmin) return Error.Forbidden(AdminsStayMessage);
-        var over = actor.RequireOver(Permission.AddAndRemoveUsers, member.Role);
-        if (!over.Succeeded) return over;
+        Guid? removedAccount = null;
+        var result = await Writes.RunAsync(actor, async write =>
+        {
+            var member = await write.Db.Members.FirstOrDefaultAsync(m => m.Id == memberId && m.WorkspaceId == actor.WorkspaceId, ct);
+            if (member is null) return Error.NotFound("That member is no longer in the workspace. Reload the list.");
+            if (member.IsAdmin) return Error.Forbidden(AdminsStayMessage);
+            var over = actor.RequireOver(Permission.AddAndRemoveUsers, member.Role);
+            if (!over.Succeeded) return over;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.MemberRemoved, $"{member.DisplayName} <{member.Email}>", member.Role.Display(),
-            replacementId is null ? null : "resources handed to a replacement", clock.GetUtcNow(), ct);
-        var removed = await MemberRemoval.RemoveAsync(db, member, replacementId, clock.GetUtcNow(), ct);
-        if (!removed.Succeeded) return removed;
-        await transaction.CommitAsync(ct);
-        changes.Announce(member.AccountId);
-        return Result.Success();
+            await write.RecordAsync(AuditActions.MemberRemoved, $"{member.DisplayName} <{member.Email}>", member.Role.Display(),
+                replacementId is null ? null : "resources handed to a replacement", ct);
+            var removed = await MemberRemoval.RemoveAsync(write.Db, member, replacementId, write.Now, ct);
+            removedAccount = member.AccountId;
+            return removed;
+        }, ct);
+        if (result.Succeeded) changes.Announce(removedAccount);
+        return result;
     }
 }

@@ -18,6 +18,8 @@ public sealed record WorkforcePartners(bool IsWorkforce, IReadOnlyList<PartnerRo
 /// </summary>
 public sealed class WorkforcePartnerService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
 {
+    private ActingWrites Writes => new(factory, clock);
+
     public async Task<Result<WorkforcePartners>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         var allowed = actor.Require(Permission.ManageWorkspaceSettings);
@@ -44,25 +46,25 @@ public sealed class WorkforcePartnerService(IDbContextFactory<DashboardDbContext
         if (!allowed.Succeeded) return allowed.Error!;
         var name = Names.Validate(clientName, "The client workspace's name", Workspace.NameMaxLength);
         if (!name.Succeeded) return name.Error!;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        if (!await db.Workspaces.AnyAsync(w => w.Id == actor.WorkspaceId && w.IsWorkforce, ct))
-            return Error.Conflict($"{actor.WorkspaceName} is not a workforce workspace, so it lends nobody. That was chosen when it was created.");
-        var normalized = Names.Normalize(name.Value);
-        var client = await db.Workspaces.Where(w => w.NormalizedName == normalized).Select(w => new { w.Id, w.Name }).FirstOrDefaultAsync(ct);
-        if (client is null)
-            return Error.NotFound($"No workspace is called \"{name.Value}\" on this server. Ask the client's Admin for its exact name.");
-        if (client.Id == actor.WorkspaceId) return Error.Invalid("A workspace cannot be its own client.", "Client");
-        if (await db.WorkforcePartners.AnyAsync(p => p.WorkforceWorkspaceId == actor.WorkspaceId && p.ClientWorkspaceId == client.Id, ct))
-            return Error.Conflict($"{client.Name} is already a client of {actor.WorkspaceName}.", "Client");
+        return await Writes.RunAsync<Guid>(actor, async write =>
+        {
+            var db = write.Db;
+            if (!await db.Workspaces.AnyAsync(w => w.Id == actor.WorkspaceId && w.IsWorkforce, ct))
+                return Error.Conflict($"{actor.WorkspaceName} is not a workforce workspace, so it lends nobody. That was chosen when it was created.");
+            var normalized = Names.Normalize(name.Value);
+            var client = await db.Workspaces.Where(w => w.NormalizedName == normalized).Select(w => new { w.Id, w.Name }).FirstOrDefaultAsync(ct);
+            if (client is null)
+                return Error.NotFound($"No workspace is called \"{name.Value}\" on this server. Ask the client's Admin for its exact name.");
+            if (client.Id == actor.WorkspaceId) return Error.Invalid("A workspace cannot be its own client.", "Client");
+            if (await db.WorkforcePartners.AnyAsync(p => p.WorkforceWorkspaceId == actor.WorkspaceId && p.ClientWorkspaceId == client.Id, ct))
+                return Error.Conflict($"{client.Name} is already a client of {actor.WorkspaceName}.", "Client");
 
-        var now = clock.GetUtcNow();
-        var partner = new WorkforcePartner(actor.WorkspaceId, client.Id, now);
-        db.WorkforcePartners.Add(partner);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.WorkforcePartnerChanged, client.Name, null, "client", now, ct);
-        await db.SaveChangesAsync(ct);
-        return partner.Id;
+            var now = clock.GetUtcNow();
+            var partner = new WorkforcePartner(actor.WorkspaceId, client.Id, now);
+            db.WorkforcePartners.Add(partner);
+            await write.RecordAsync(AuditActions.WorkforcePartnerChanged, client.Name, null, "client", ct);
+            return partner.Id;
+        }, ct);
     }
 
     /// <summary>Stops lending to a client; people already lent stay its members until its Admins remove them.</summary>
@@ -70,15 +72,15 @@ public sealed class WorkforcePartnerService(IDbContextFactory<DashboardDbContext
     {
         var allowed = actor.Require(Permission.ManageWorkspaceSettings);
         if (!allowed.Succeeded) return allowed.Error!;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
-        if (!standing.Succeeded) return standing.Error!;
-        var partner = await db.WorkforcePartners.FirstOrDefaultAsync(p => p.Id == partnerId && p.WorkforceWorkspaceId == actor.WorkspaceId, ct);
-        if (partner is null) return Error.NotFound("That client is no longer on the list. Reload it.");
-        var clientName = await db.Workspaces.Where(w => w.Id == partner.ClientWorkspaceId).Select(w => w.Name).FirstAsync(ct);
-        db.WorkforcePartners.Remove(partner);
-        await AuditTrail.RecordAsync(db, actor, AuditActions.WorkforcePartnerChanged, clientName, "client", "removed", clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
+        return await Writes.RunAsync(actor, async write =>
+        {
+            var db = write.Db;
+            var partner = await db.WorkforcePartners.FirstOrDefaultAsync(p => p.Id == partnerId && p.WorkforceWorkspaceId == actor.WorkspaceId, ct);
+            if (partner is null) return Error.NotFound("That client is no longer on the list. Reload it.");
+            var clientName = await db.Workspaces.Where(w => w.Id == partner.ClientWorkspaceId).Select(w => w.Name).FirstAsync(ct);
+            db.WorkforcePartners.Remove(partner);
+            await write.RecordAsync(AuditActions.WorkforcePartnerChanged, clientName, "client", "removed", ct);
+            return Result.Success();
+        }, ct);
     }
 }

@@ -24,6 +24,12 @@ public sealed class Workspace
     public bool IsWorkforce { get; private set; }
     public bool RequireTwoFactor { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>Changes with every settings change: a save must carry the version its page showed.</summary>
+    public Guid SettingsVersion { get; private set; } = Ids.New();
 
-    public void SetRequireTwoFactor(bool required) => RequireTwoFactor = required;
+    public void SetRequireTwoFactor(bool required)
+    {
+        RequireTwoFactor = required;
+        SettingsVersion = Ids.New();
+    }
 }

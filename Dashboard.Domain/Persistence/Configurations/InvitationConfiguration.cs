@@ -24,6 +24,8 @@ internal sealed class EmailDomainConfiguration : IEntityTypeConfiguration<EmailD
     {
         e.Property(d => d.Domain).HasMaxLength(253);
         e.Property(d => d.VerificationToken).HasMaxLength(64);
+        // Verifying is a one-way step two people (or an Admin and the operator) may take at once: one save wins.
+        e.Property(d => d.VerifiedAt).IsConcurrencyToken();
         // Several workspaces may claim a domain while it is pending; only one can hold it verified, and the
         // index decides a race between two verifications.
         e.HasIndex(d => new { d.WorkspaceId, d.Domain }).IsUnique();

@@ -54,6 +54,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         e.Property(k => k.Name).HasMaxLength(ApiKey.NameMaxLength);
         e.Property(k => k.Prefix).HasMaxLength(16);
         e.Property(k => k.KeyHash).HasMaxLength(64);
+        e.Property(k => k.RevokedAt).IsConcurrencyToken();
         e.HasIndex(k => k.KeyHash).IsUnique();
         e.HasIndex(k => k.WorkspaceId);
         e.HasOne<Workspace>().WithMany().HasForeignKey(k => k.WorkspaceId).OnDelete(DeleteBehavior.Cascade);

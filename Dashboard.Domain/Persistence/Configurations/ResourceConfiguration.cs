@@ -23,6 +23,7 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         e.Property(r => r.Name).HasMaxLength(Resource.NameMaxLength);
         e.Property(r => r.NormalizedName).HasMaxLength(Resource.NameMaxLength);
         e.Property(r => r.Description).HasMaxLength(Resource.DescriptionMaxLength);
+        e.Property(r => r.Version).IsConcurrencyToken();
         e.HasOne<Workspace>().WithMany().HasForeignKey(r => r.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         // Names are unique per kind within a workspace; the same index serves the name-sorted list.
         e.HasIndex(nameof(Resource.WorkspaceId), DiscriminatorColumn, nameof(Resource.NormalizedName)).IsUnique();

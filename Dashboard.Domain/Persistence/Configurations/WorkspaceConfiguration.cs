@@ -12,6 +12,7 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
         e.Property(w => w.Name).HasMaxLength(Workspace.NameMaxLength);
         e.Property(w => w.NormalizedName).HasMaxLength(Workspace.NameMaxLength);
         e.HasIndex(w => w.NormalizedName).IsUnique();
+        e.Property(w => w.SettingsVersion).IsConcurrencyToken();
     }
 }
 

@@ -48,6 +48,7 @@ namespace Dashboard.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RevokedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("WorkspaceId")
@@ -370,6 +371,7 @@ namespace Dashboard.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("VerifiedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("WorkspaceId")
@@ -695,6 +697,10 @@ namespace Dashboard.Domain.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("TEXT");
 
@@ -913,6 +919,10 @@ namespace Dashboard.Domain.Persistence.Migrations
 
                     b.Property<bool>("RequireTwoFactor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SettingsVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

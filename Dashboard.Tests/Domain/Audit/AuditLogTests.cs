@@ -59,7 +59,7 @@ public class AuditLogTests : IAsyncLifetime
 
         var entries = await EntriesAsync();
         Assert.Equal([AuditActions.MemberRemoved, AuditActions.ApiKeyCreated, AuditActions.EmailDomainChanged, AuditActions.AccessChanged,
-                AuditActions.TagCreated, AuditActions.GroupCreated, AuditActions.RoleChanged, AuditActions.MembersInvited],
+                AuditActions.ResourceCreated, AuditActions.TagCreated, AuditActions.GroupCreated, AuditActions.RoleChanged, AuditActions.MembersInvited],
             entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal("Ada Admin", e.ActorName));
         var role = entries.Single(e => e.Action == AuditActions.RoleChanged);

@@ -255,12 +255,30 @@ public class ResourceServiceTests : IAsyncLifetime
         await CreateAsync(_admin, ResourceKind.Dataset, "Berlin");
         var lagos = await CreateAsync(_admin, ResourceKind.Dataset, "Lagos");
 
-        var taken = await _resources.UpdateAsync(_admin, lagos, "berlin", "");
-        var recased = await _resources.UpdateAsync(_admin, lagos, "LAGOS", "Rainy season");
+        var version = (await _resources.GetAsync(_admin, lagos)).Value.Version;
+        var taken = await _resources.UpdateAsync(_admin, lagos, version, "berlin", "");
+        var recased = await _resources.UpdateAsync(_admin, lagos, version, "LAGOS", "Rainy season");
 
         Assert.Equal(ErrorKind.Conflict, taken.Error!.Kind);
         Assert.True(recased.Succeeded);
         Assert.Equal("LAGOS", (await _resources.GetAsync(_admin, lagos)).Value.Name);
+    }
+
+    [Fact]
+    public async Task Update_AgainstAVersionSomeoneElseSaved_IsRefusedNamingThem_AndKeepsTheirChange()
+    {
+        var lagos = await CreateAsync(_admin, ResourceKind.Dataset, "Lagos");
+        var seen = (await _resources.GetAsync(_admin, lagos)).Value.Version;
+        var first = await _resources.UpdateAsync(_admin, lagos, seen, "Lagos", "Rainy season");
+
+        var second = await _resources.UpdateAsync(_admin, lagos, seen, "Lagos north", "");
+
+        Assert.True(first.Succeeded);
+        Assert.Equal(ErrorKind.Conflict, second.Error!.Kind);
+        Assert.Null(second.Error.Field);
+        Assert.Contains("Ada Admin changed this Dataset a moment ago", second.Error.Message);
+        var stored = (await _resources.GetAsync(_admin, lagos)).Value;
+        Assert.Equal(("Lagos", "Rainy season"), (stored.Name, stored.Description));
     }
 
     [Fact]

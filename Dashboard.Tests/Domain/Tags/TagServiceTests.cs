@@ -24,7 +24,7 @@ public class TagServiceTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         _tags = new TagService(_database, _clock);
-        _tagging = new ProjectTagging(_database);
+        _tagging = new ProjectTagging(_database, _clock);
         _resources = new ResourceService(_database, _clock);
         _issues = new IssueService(_database, _clock);
         _workspace = await Seed.WorkspaceAsync(_database, "Acme Vision");
