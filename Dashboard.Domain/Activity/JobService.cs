@@ -11,6 +11,9 @@ public sealed record JobProblemRow(int Position, string Item, string Message);
 
 public sealed record JobDetails(JobRow Job, IReadOnlyList<JobProblemRow> Problems);
 
+/// <summary>One item of a data import and what became of it: registered in the Dataset, or not (and why).</summary>
+public sealed record ImportItemRow(string Item, bool Registered, string Detail);
+
 public sealed record JobFile(Guid Id, string Name, long Size, string ContentType, string StoragePath);
 
 /// <summary>An external worker's new job. Only Model training arrives this way; imports are built in.</summary>
@@ -64,6 +67,53 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
     public Task<Result> FailAsync(Guid jobId, string summary, IEnumerable<(string Item, string Message)> problems, CancellationToken ct = default) =>
         ChangeAsync(jobId, job => job.Fail(summary, problems, clock.GetUtcNow()), ct);
 
+    /// <summary>
+    /// Registers one imported file and counts it in the job's progress in the same save, so the job's count is
+    /// always the number of units registered — a crash between two files leaves them agreeing. Refused when the job
+    /// has ended meanwhile (then nothing is registered). Live pages hear of it only when <paramref name="announce"/>.
+    /// </summary>
+    public async Task<Result> RegisterUnitAsync(Guid jobId, Func<DataUnit> unit, int registered, int total, bool announce,
+        CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct);
+            if (job is null) return Error.NotFound("That job no longer exists.");
+            if (job.IsFinished) return Error.Conflict("The import ended before this file was registered.");
+            var progressed = job.ReportProgress(registered, total, clock.GetUtcNow());
+            if (!progressed.Succeeded) return progressed;
+            db.DataUnits.Add(unit());
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                continue;
+            }
+            if (announce) events.Publish(job);
+            return Result.Success();
+        }
+    }
+
+    /// <summary>
+    /// Every item of a data import and its outcome, for the CSV behind "View error details": the units it registered
+    /// (under the name the import was given) and the items it did not, with the reason.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<ImportItemRow>>> ImportItemsAsync(Actor actor, Guid jobId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!await VisibleTo(db, actor).AnyAsync(j => j.Id == jobId && j.Type == JobType.DataImport, ct))
+            return Error.NotFound("That import does not exist, or you cannot see it.");
+        var registered = await db.DataUnits.AsNoTracking().Where(u => u.JobId == jobId).OrderBy(u => u.CreatedAt).ThenBy(u => u.Name)
+            .Select(u => new { u.Source, u.Name, u.Size, u.Sha256 }).ToListAsync(ct);
+        var refused = await db.JobProblems.AsNoTracking().Where(p => p.JobId == jobId).OrderBy(p => p.Position)
+            .Select(p => new ImportItemRow(p.Item, false, p.Message)).ToListAsync(ct);
+        return registered.Select(u => new ImportItemRow(u.Source ?? u.Name, true, $"stored as {u.Name}, {u.Size:N0} bytes, SHA-256 {u.Sha256}"))
+            .Concat(refused).ToList();
+    }
+
     public async Task<Result<JobDetails>> GetAsync(Actor actor, Guid jobId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -101,7 +151,9 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var left = await db.Jobs.Where(j => j.Status == JobStatus.Processing && !j.IsExternal).Select(j => j.Id).ToListAsync(ct);
-        return await FailAllAsync(left, _ => true, InterruptedMessage, ct);
+        return await FailAllAsync(left, _ => true, job => job.Type == JobType.DataImport
+            ? $"{InterruptedMessage} {job.ItemsDone:N0} of {job.ItemsTotal:N0} files are in the Dataset (the list is in the error details); import the others again."
+            : InterruptedMessage, ct);
     }
 
     /// <summary>External jobs silent for longer than <paramref name="heartbeat"/> are failed; their worker is presumed gone.</summary>
@@ -110,7 +162,7 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
         var cutoff = clock.GetUtcNow() - heartbeat;
         await using var db = await factory.CreateDbContextAsync(ct);
         var silent = await db.Jobs.Where(j => j.Status == JobStatus.Processing && j.IsExternal && j.LastUpdateAt < cutoff).Select(j => j.Id).ToListAsync(ct);
-        return await FailAllAsync(silent, job => job.LastUpdateAt < cutoff, NoHeartbeatMessage, ct);
+        return await FailAllAsync(silent, job => job.LastUpdateAt < cutoff, _ => NoHeartbeatMessage, ct);
     }
 
     public async Task<Result<JobRow>> CreateExternalAsync(ApiCaller caller, ExternalJobCommand command, CancellationToken ct = default)
@@ -215,13 +267,13 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
     private const int MaxAttempts = 50;
 
     /// <summary>Fails each job that still matches <paramref name="stillDue"/> when it is read again (a late heartbeat wins).</summary>
-    private async Task<int> FailAllAsync(IEnumerable<Guid> jobIds, Func<Job, bool> stillDue, string message, CancellationToken ct)
+    private async Task<int> FailAllAsync(IEnumerable<Guid> jobIds, Func<Job, bool> stillDue, Func<Job, string> message, CancellationToken ct)
     {
         var failed = 0;
         foreach (var id in jobIds)
         {
             var result = await ChangeAsync(db => db.Jobs.FirstOrDefaultAsync(j => j.Id == id, ct),
-                job => job.IsFinished || !stillDue(job) ? Error.Conflict("No longer due.") : job.Fail(message, [], clock.GetUtcNow()), ct,
+                job => job.IsFinished || !stillDue(job) ? Error.Conflict("No longer due.") : job.Fail(message(job), [], clock.GetUtcNow()), ct,
                 "That job no longer exists.");
             if (result.Succeeded) failed++;
         }

@@ -69,9 +69,13 @@ public sealed class DataUnit
 {
     private DataUnit() { }
 
+    public const int SourceMaxLength = 1024;
+
+    /// <param name="source">The item as uploaded (e.g. <c>batch.zip/img/001.png</c>), for the import's list of what is in.</param>
     public DataUnit(Guid datasetId, Guid? jobId, string name, long size, string contentType, string sha256,
-        string storagePath, DateTimeOffset createdAt)
+        string storagePath, DateTimeOffset createdAt, string? source = null)
     {
+        Source = source is { Length: > SourceMaxLength } ? source[..SourceMaxLength] : source;
         Id = Ids.New();
         DatasetId = datasetId;
         JobId = jobId;
@@ -93,4 +97,6 @@ public sealed class DataUnit
     /// <summary>Path relative to the data folder's storage root.</summary>
     public string StoragePath { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>What the import was given under this name; null for units registered before it was kept.</summary>
+    public string? Source { get; private set; }
 }

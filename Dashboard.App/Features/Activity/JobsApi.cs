@@ -1,7 +1,9 @@
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Activity.Imports;
 using Dashboard.Domain.Common;
+using System.Text;
 using Dashboard.App.Auth;
+using Dashboard.App.Operations;
 
 namespace Dashboard.App.Features.Activity;
 
@@ -70,8 +72,25 @@ public static class JobsApi
                 ? Results.File(path, file.Value.ContentType, file.Value.Name, enableRangeProcessing: true)
                 : Results.Problem(statusCode: StatusCodes.Status410Gone, detail: "The stored file is missing from the data folder.");
         }).RequireAuthorization();
+
+        // Every item of a data import and what became of it, for "View error details".
+        endpoints.MapGet(ImportItemsPath("{id:guid}"), async (Guid id, JobService jobs, HttpContext http) =>
+        {
+            if (await HttpActor.GetAsync(http) is not { } actor) return Results.NotFound();
+            var items = await jobs.ImportItemsAsync(actor, id, http.RequestAborted);
+            if (!items.Succeeded) return Results.NotFound();
+            http.Response.Headers.CacheControl = "no-store";
+            var csv = new StringBuilder("Item,Outcome,Detail\r\n");
+            foreach (var item in items.Value)
+                csv.Append(CsvCells.Cell(item.Item)).Append(',').Append(item.Registered ? "registered" : "not imported").Append(',')
+                    .Append(CsvCells.Cell(item.Detail)).Append("\r\n");
+            return Results.File(new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(),
+                "text/csv; charset=utf-8", $"import-{id:N}-items.csv");
+        }).RequireAuthorization();
         return endpoints;
     }
+
+    public static string ImportItemsPath(object jobId) => $"/activity/jobs/{jobId}/items.csv";
 
     private static async ValueTask<object?> AuthenticateAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Dashboard.App.Auth;
+using Dashboard.App.Operations;
+using static Dashboard.App.Operations.CsvCells;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Audit;
 
@@ -32,13 +34,5 @@ public static class AuditExport
             return Results.Empty;
         }).RequireAuthorization();
         return endpoints;
-    }
-
-    /// <summary>Quotes a field, and defuses a leading =, +, - or @ so a spreadsheet shows it instead of running it.</summary>
-    public static string Cell(string? value)
-    {
-        var text = value ?? "";
-        if (text.Length > 0 && "=+-@\t\r".Contains(text[0])) text = "'" + text;
-        return "\"" + text.Replace("\"", "\"\"") + "\"";
     }
 }

@@ -46,18 +46,31 @@ public sealed class DataImportRunner(IDbContextFactory<DashboardDbContext> facto
 
         var problems = new List<(string Item, string Message)>();
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var lastReport = DateTimeOffset.MinValue;
+        var registered = 0;
+        var lastAnnounced = DateTimeOffset.MinValue;
         await jobs.ReportProgressAsync(jobId, 0, items.Count, ct);
         for (var i = 0; i < items.Count; i++)
         {
-            var problem = items[i].Refusal ?? await ImportOneAsync(job, items[i], target, usedNames, budget, ct);
-            if (problem is not null) problems.Add((items[i].Name, problem));
-            var now = clock.GetUtcNow();
-            if (now - lastReport >= ProgressInterval || i == items.Count - 1)
+            var stored = items[i].Refusal is { } refused ? StoredFile.Refused(refused) : await StoreOneAsync(job, items[i], target, usedNames, budget, ct);
+            if (stored.Problem is not null)
             {
-                await jobs.ReportProgressAsync(jobId, i + 1, items.Count, ct);
-                lastReport = now;
+                problems.Add((items[i].Name, stored.Problem));
+                continue;
             }
+            // The job's count is the units registered: each file and the count that includes it are one save.
+            var now = clock.GetUtcNow();
+            var announce = now - lastAnnounced >= ProgressInterval || i == items.Count - 1;
+            var unit = stored.Unit!;
+            var counted = await jobs.RegisterUnitAsync(jobId, () => unit(), registered + 1, items.Count, announce, ct);
+            if (!counted.Succeeded)
+            {
+                // The job ended meanwhile (failed by an operator's restart sweep, or deleted): the file is not kept.
+                TryDeleteFile(stored.Path!);
+                TryDelete(staging);
+                return;
+            }
+            registered++;
+            if (announce) lastAnnounced = now;
         }
         TryDelete(staging);
 
@@ -66,7 +79,14 @@ public sealed class DataImportRunner(IDbContextFactory<DashboardDbContext> facto
         else if (problems.Count == 0)
             await jobs.SucceedAsync(jobId, ct);
         else
-            await jobs.FailAsync(jobId, $"{problems.Count} of {items.Count} files could not be imported; the other {items.Count - problems.Count} are in the Dataset.", problems, ct);
+            await jobs.FailAsync(jobId, $"{problems.Count} of {items.Count} files could not be imported; the other {registered} are in the Dataset. " +
+                                        "Download the list of every file and its outcome below.", problems, ct);
+    }
+
+    /// <summary>A file copied into storage and the unit that registers it, or why it was not stored.</summary>
+    private sealed record StoredFile(string? Path, Func<DataUnit>? Unit, string? Problem)
+    {
+        public static StoredFile Refused(string problem) => new(null, null, problem);
     }
 
     /// <param name="DeclaredBytes">The size the file says it has (an archive entry's header may lie; copying checks again).</param>
@@ -149,7 +169,7 @@ public sealed class DataImportRunner(IDbContextFactory<DashboardDbContext> facto
         return null;
     }
 
-    private async Task<string?> ImportOneAsync(Job job, Item item, string target, HashSet<string> usedNames, ImportBudget budget,
+    private async Task<StoredFile> StoreOneAsync(Job job, Item item, string target, HashSet<string> usedNames, ImportBudget budget,
         CancellationToken ct)
     {
         string? stored = null;
@@ -160,7 +180,7 @@ public sealed class DataImportRunner(IDbContextFactory<DashboardDbContext> facto
             var headLength = await source.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
             var fileName = ImportFolders.SafeFileName(item.Name);
             var (contentType, problem) = DataFileKinds.Check(fileName, head.AsSpan(0, headLength));
-            if (problem is not null) return $"{fileName} {problem}";
+            if (problem is not null) return StoredFile.Refused($"{fileName} {problem}");
 
             var unique = UniqueName(fileName, usedNames);
             stored = Path.Combine(target, unique);
@@ -192,19 +212,15 @@ public sealed class DataImportRunner(IDbContextFactory<DashboardDbContext> facto
                 sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
             }
             File.Move(partial, stored);
-
-            await using var db = await factory.CreateDbContextAsync(ct);
-            db.DataUnits.Add(new DataUnit(job.ResourceId!.Value, job.Id, unique, size, contentType!, sha256,
-                $"{job.StorageFolder}/{unique}", clock.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
-            return null;
+            return new StoredFile(stored, () => new DataUnit(job.ResourceId!.Value, job.Id, unique, size, contentType!, sha256,
+                $"{job.StorageFolder}/{unique}", clock.GetUtcNow(), item.Name), null);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or DbUpdateException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             logger.LogWarning(e, "Import of {Item} for job {JobId} failed", item.Name, job.Id);
             // All or nothing per file: whatever part of it reached the disk goes.
             if (stored is not null) { TryDeleteFile(stored + ".partial"); TryDeleteFile(stored); }
-            return e is InvalidDataException ? $"{item.Name} {e.Message}" : $"{item.Name} could not be read or stored: {e.Message}";
+            return StoredFile.Refused(e is InvalidDataException ? $"{item.Name} {e.Message}" : $"{item.Name} could not be read or stored: {e.Message}");
         }
     }
 

@@ -86,6 +86,7 @@ internal sealed class DataUnitConfiguration : IEntityTypeConfiguration<DataUnit>
         e.Property(d => d.ContentType).HasMaxLength(100);
         e.Property(d => d.Sha256).HasMaxLength(64);
         e.Property(d => d.StoragePath).HasMaxLength(1024);
+        e.Property(d => d.Source).HasMaxLength(DataUnit.SourceMaxLength);
         e.HasOne<Dataset>().WithMany().HasForeignKey(d => d.DatasetId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Job>().WithMany().HasForeignKey(d => d.JobId).OnDelete(DeleteBehavior.SetNull);
         e.HasIndex(d => new { d.DatasetId, d.Name });

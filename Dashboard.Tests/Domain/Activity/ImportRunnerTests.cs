@@ -85,11 +85,16 @@ public class ImportRunnerTests : IAsyncLifetime
         Assert.False(Directory.Exists(_folders.StagingFor(job.Id)));
 
         var details = (await _jobs.GetAsync(_admin, job.Id)).Value;
-        Assert.Equal((JobStatus.Error, 3, 3), (details.Job.Status, details.Job.ItemsDone, details.Job.ItemsTotal));
-        Assert.Equal("1 of 3 files could not be imported; the other 2 are in the Dataset.", details.Job.ErrorSummary);
+        // The job counts what is registered, and lists every item with its outcome.
+        Assert.Equal((JobStatus.Error, 2, 3), (details.Job.Status, details.Job.ItemsDone, details.Job.ItemsTotal));
+        Assert.StartsWith("1 of 3 files could not be imported; the other 2 are in the Dataset.", details.Job.ErrorSummary);
         var problem = Assert.Single(details.Problems);
         Assert.Equal("broken.png", problem.Item);
         Assert.Contains("not a valid PNG file", problem.Message);
+        var items = (await _jobs.ImportItemsAsync(_admin, job.Id)).Value;
+        Assert.Equal([("frame-1.png", true), ("batch.zip/sub/frame-2.jpg", true), ("broken.png", false)],
+            items.Select(i => (i.Item, i.Registered)).OrderBy(i => !i.Registered).ThenBy(i => i.Item.Length));
+        Assert.Contains(units[0].Sha256, items.Single(i => i.Item == "frame-1.png").Detail);
     }
 
     [Fact]

@@ -87,7 +87,9 @@ public class JobServiceTests : IAsyncLifetime
         Assert.Equal(1, await _jobs.FailInterruptedAsync());
 
         var details = (await _jobs.GetAsync(_admin, import.Id)).Value;
-        Assert.Equal((JobStatus.Error, JobService.InterruptedMessage), (details.Job.Status, details.Job.ErrorSummary));
+        Assert.Equal(JobStatus.Error, details.Job.Status);
+        Assert.Equal($"{JobService.InterruptedMessage} 0 of 0 files are in the Dataset (the list is in the error details); import the others again.",
+            details.Job.ErrorSummary);
         Assert.Equal(JobStatus.Processing, await StatusAsync(training.Id));
     }
 

@@ -97,5 +97,5 @@ public class AuditLogTests : IAsyncLifetime
     [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
     [InlineData(null, "\"\"")]
     public void CsvCells_AreQuoted_AndFormulasDefused(string? value, string expected) =>
-        Assert.Equal(expected, AuditExport.Cell(value));
+        Assert.Equal(expected, Dashboard.App.Operations.CsvCells.Cell(value));
 }
