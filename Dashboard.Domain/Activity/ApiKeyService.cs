@@ -84,7 +84,7 @@ public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory,
         var who = await db.AuditEntries.AsNoTracking()
             .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.ApiKeyRevoked && e.Target == key.Name)
             .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
-        return Error.Conflict($"{who ?? "Someone"} revoked \"{key.Name}\" a moment ago — reload to see it. It no longer works.");
+        return Error.Stale($"{who ?? "Someone"} revoked \"{key.Name}\" a moment ago — reload to see it. It no longer works.");
     }
 
     /// <summary>The caller a secret belongs to, or null for an unknown or revoked key.</summary>

@@ -101,7 +101,7 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
     /// Every item of a data import and its outcome, for the CSV behind "View error details": the units it registered
     /// (under the name the import was given) and the items it did not, with the reason.
     /// </summary>
-    public async Task<Result<IReadOnlyList<ImportItemRow>>> ImportItemsAsync(Actor actor, Guid jobId, CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<ImportItemRow>>> ListImportItemsAsync(Actor actor, Guid jobId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (!await VisibleTo(db, actor).AnyAsync(j => j.Id == jobId && j.Type == JobType.DataImport, ct))

@@ -12,6 +12,15 @@ public enum ErrorKind
 /// <summary>An expected failure with a message a person can act on, and optionally the field it concerns.</summary>
 public sealed record Error(ErrorKind Kind, string Message, string? Field = null)
 {
+    /// <summary>
+    /// The save was refused because someone else changed the thing since this person's page read it: what they did
+    /// stands, and the page should offer to reload rather than show an error in a field.
+    /// </summary>
+    public bool ChangedMeanwhile { get; init; }
+
+    /// <summary>A <see cref="ErrorKind.Conflict"/> that is <see cref="ChangedMeanwhile"/>.</summary>
+    public static Error Stale(string message) => new(ErrorKind.Conflict, message) { ChangedMeanwhile = true };
+
     public static Error Invalid(string message, string? field = null) => new(ErrorKind.Invalid, message, field);
     public static Error NotFound(string message) => new(ErrorKind.NotFound, message);
     public static Error Forbidden(string message) => new(ErrorKind.Forbidden, message);

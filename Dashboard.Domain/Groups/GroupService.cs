@@ -132,7 +132,7 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         var who = await db.AuditEntries.AsNoTracking()
             .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.GroupChanged && e.After != null && e.After.StartsWith(group.Name + ":"))
             .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
-        return Error.Conflict($"{who ?? "Someone"} changed this group a moment ago — reload to see it. Nothing was saved.");
+        return Error.Stale($"{who ?? "Someone"} changed this group a moment ago — reload to see it. Nothing was saved.");
     }
 
     public Task<Result> AddMembersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default) =>

@@ -150,7 +150,7 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
             var db = write.Db;
             var domain = await db.EmailDomains.FirstOrDefaultAsync(d => d.Id == id && d.WorkspaceId == actor.WorkspaceId, ct);
             // Removed by someone else since the list was read (the id is all that is left to go by).
-            if (domain is null) return Error.NotFound("That domain was removed a moment ago — reload the list. Nothing was changed.");
+            if (domain is null) return Error.Stale("That domain was removed a moment ago — reload the list. Nothing was changed.");
             db.EmailDomains.Remove(domain);
             await write.RecordAsync(AuditActions.EmailDomainChanged, domain.Domain, $"{domain.Role.Display()}, {domain.UserType}", "removed", ct);
             return Result.Success();
@@ -190,7 +190,7 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
         catch (DbUpdateConcurrencyException)
         {
             // Verified (or removed) by someone else since it was read: what they did stands.
-            return Error.Conflict($"{domain.Domain} was changed a moment ago — reload to see it. Nothing was saved.");
+            return Error.Stale($"{domain.Domain} was changed a moment ago — reload to see it. Nothing was saved.");
         }
         catch (DbUpdateException)
         {
@@ -207,7 +207,7 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
         var who = await db.AuditEntries.AsNoTracking()
             .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.EmailDomainChanged && e.Target == domain && e.After == "removed")
             .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
-        return Error.NotFound($"{who ?? "Someone"} removed {domain} a moment ago — reload to see the list. Nothing was saved.");
+        return Error.Stale($"{who ?? "Someone"} removed {domain} a moment ago — reload to see the list. Nothing was saved.");
     }
 
     private static Error VerifiedElsewhere(string domain) =>

@@ -180,7 +180,7 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
         var who = await db.AuditEntries.AsNoTracking()
             .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.ResourceChanged && e.Target == target)
             .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
-        return Error.Conflict($"{who ?? "Someone"} changed this {resource.Kind} a moment ago — reload to see it. Nothing was saved.");
+        return Error.Stale($"{who ?? "Someone"} changed this {resource.Kind} a moment ago — reload to see it. Nothing was saved.");
     }
 
     private static string Describe(Resource resource) => $"{resource.Kind} \"{resource.Name}\"";

@@ -117,7 +117,7 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
         var who = await db.AuditEntries.AsNoTracking()
             .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.RoleChanged && e.Target == $"{member.DisplayName} <{member.Email}>")
             .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
-        return Error.Conflict($"{who ?? "Someone"} changed {member.DisplayName}'s role to {member.Role.Display()} a moment ago — reload to see it. Nothing was saved.");
+        return Error.Stale($"{who ?? "Someone"} changed {member.DisplayName}'s role to {member.Role.Display()} a moment ago — reload to see it. Nothing was saved.");
     }
 
     /// <summary>The Projects and Datasets that would be left without an Admin if the member went.</summary>

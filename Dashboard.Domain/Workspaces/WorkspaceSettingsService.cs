@@ -65,6 +65,6 @@ public sealed class WorkspaceSettingsService(IDbContextFactory<DashboardDbContex
         var who = await db.AuditEntries.AsNoTracking()
             .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.SecurityChanged)
             .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
-        return Error.Conflict($"{who ?? "Someone"} changed the security settings a moment ago — reload to see them. Nothing was saved.");
+        return Error.Stale($"{who ?? "Someone"} changed the security settings a moment ago — reload to see them. Nothing was saved.");
     }
 }

@@ -1,12 +1,16 @@
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Groups;
+using Dashboard.Domain.Resources;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.EndToEnd;
 
-/// <summary>Two Admins on one group page: the second save is refused with who changed it, and the page offers the reload.</summary>
+/// <summary>
+/// Two Admins on one page (a group, a member, a Dataset): the second save is refused with who changed it, what the
+/// first saved stands, and the page offers the reload.
+/// </summary>
 [Collection(EndToEndCollection.Name)]
 public class ConflictJourneyTests : IAsyncLifetime
 {
@@ -50,5 +54,68 @@ public class ConflictJourneyTests : IAsyncLifetime
         await a.Locator("[data-testid=group-save]").ClickAsync();
         await Assertions.Expect(a.Locator("h1")).ToHaveTextAsync("Late shift");
         await Assertions.Expect(a.Locator("input[data-testid=group-description]")).ToHaveValueAsync("Weekdays and weekends");
+    }
+
+    [BrowserFact]
+    public Task TwoAdminsChangingOneMembersRole_TheSecondIsToldAndNothingIsOverwritten() =>
+        _session.JourneyAsync(TwoAdminsChangingOneMembersRoleJourneyAsync);
+
+    private async Task TwoAdminsChangingOneMembersRoleJourneyAsync()
+    {
+        var fiona = await _session.SetUpAsync();
+        var bea = await _session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
+        await _session.AddMemberAsync("max@acme.example", "Max Member", WorkspaceRole.Member);
+        var max = (await _session.ActorAsync("max@acme.example")).MemberId;
+        var (a, b) = (await OpenAsync(fiona, $"/settings/users/{max}"), await OpenAsync(bea, $"/settings/users/{max}"));
+
+        await a.Locator("[data-testid=member-role]").ClickAsync();
+        await BrowserSession.PickOptionAsync(a, "Tasker");
+        await Assertions.Expect(a.Locator(".mud-snackbar")).ToContainTextAsync("Max Member is now Tasker.");
+        await b.Locator("[data-testid=member-role]").ClickAsync();
+        await BrowserSession.PickOptionAsync(b, "Workforce Manager");
+
+        await Assertions.Expect(b.Locator("[data-testid=member-conflict]"))
+            .ToContainTextAsync("Fiona Founder changed Max Member's role to Tasker a moment ago — reload to see it. Nothing was saved.");
+        await BrowserSession.ScreenshotAsync(b, "member-role-conflict");
+        await b.Locator("[data-testid=member-conflict-reload]").ClickAsync();
+        await Assertions.Expect(b.Locator("[data-testid=member-role]")).ToContainTextAsync("Tasker");
+        Assert.Equal(WorkspaceRole.Tasker, (await _session.ActorAsync("max@acme.example")).Role);
+    }
+
+    [BrowserFact]
+    public Task TwoAdminsEditingOneDataset_TheSecondIsToldAndNothingIsOverwritten() =>
+        _session.JourneyAsync(TwoAdminsEditingOneDatasetJourneyAsync);
+
+    private async Task TwoAdminsEditingOneDatasetJourneyAsync()
+    {
+        var fiona = await _session.SetUpAsync();
+        var bea = await _session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
+        var dataset = (await _session.App.Services.GetRequiredService<ResourceService>()
+            .CreateAsync(await _session.ActorAsync(fiona), new CreateResource(ResourceKind.Dataset, "Street scenes", "Daylight"))).Value;
+        var (a, b) = (await OpenAsync(fiona, $"/datasets/{dataset}"), await OpenAsync(bea, $"/datasets/{dataset}"));
+
+        await a.Locator("[data-testid=resource-edit]").ClickAsync();
+        await b.Locator("[data-testid=resource-edit]").ClickAsync();
+        await a.Locator("input[data-testid=resource-name]").FillAsync("Street scenes 2026");
+        await a.Locator("[data-testid=resource-submit]").ClickAsync();
+        await Assertions.Expect(a.Locator("h1")).ToContainTextAsync("Street scenes 2026");
+        await b.Locator("input[data-testid=resource-name]").FillAsync("City streets");
+        await b.Locator("[data-testid=resource-submit]").ClickAsync();
+
+        await Assertions.Expect(b.Locator("[data-testid=resource-conflict]"))
+            .ToContainTextAsync("Fiona Founder changed this Dataset a moment ago — reload to see it. Nothing was saved.");
+        await Assertions.Expect(b.Locator("input[data-testid=resource-name]")).ToHaveValueAsync("City streets");
+        await BrowserSession.ScreenshotAsync(b, "resource-conflict");
+        await b.Locator("[data-testid=resource-conflict-reload]").ClickAsync();
+        await Assertions.Expect(b.Locator("h1")).ToContainTextAsync("Street scenes 2026");
+    }
+
+    private async Task<IPage> OpenAsync(string email, string path)
+    {
+        var page = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, email);
+        await page.GotoAsync(path);
+        await BrowserSession.WaitForInteractiveAsync(page);
+        return page;
     }
 }

@@ -77,7 +77,7 @@ public static class JobsApi
         endpoints.MapGet(ImportItemsPath("{id:guid}"), async (Guid id, JobService jobs, HttpContext http) =>
         {
             if (await HttpActor.GetAsync(http) is not { } actor) return Results.NotFound();
-            var items = await jobs.ImportItemsAsync(actor, id, http.RequestAborted);
+            var items = await jobs.ListImportItemsAsync(actor, id, http.RequestAborted);
             if (!items.Succeeded) return Results.NotFound();
             http.Response.Headers.CacheControl = "no-store";
             var csv = new StringBuilder("Item,Outcome,Detail\r\n");

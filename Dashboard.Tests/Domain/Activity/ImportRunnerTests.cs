@@ -91,7 +91,7 @@ public class ImportRunnerTests : IAsyncLifetime
         var problem = Assert.Single(details.Problems);
         Assert.Equal("broken.png", problem.Item);
         Assert.Contains("not a valid PNG file", problem.Message);
-        var items = (await _jobs.ImportItemsAsync(_admin, job.Id)).Value;
+        var items = (await _jobs.ListImportItemsAsync(_admin, job.Id)).Value;
         Assert.Equal([("frame-1.png", true), ("batch.zip/sub/frame-2.jpg", true), ("broken.png", false)],
             items.Select(i => (i.Item, i.Registered)).OrderBy(i => !i.Registered).ThenBy(i => i.Item.Length));
         Assert.Contains(units[0].Sha256, items.Single(i => i.Item == "frame-1.png").Detail);
