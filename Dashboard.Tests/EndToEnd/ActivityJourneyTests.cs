@@ -102,5 +102,42 @@ public class ActivityJourneyTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(watcher, "activity-error-details");
     }
 
+    [BrowserFact]
+    public Task AnUploadShowsItsBytes_AndCanBeCancelledMidway_LeavingNothingImported() =>
+        _session.JourneyAsync(AnUploadShowsItsBytesAndCanBeCancelledMidwayJourneyAsync);
+
+    private async Task AnUploadShowsItsBytesAndCanBeCancelledMidwayJourneyAsync()
+    {
+        var admin = await _session.SetUpAsync();
+        var actor = await _session.ActorAsync(admin);
+        var dataset = (await _session.App.Services.GetRequiredService<ResourceService>()
+            .CreateAsync(actor, new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+        var large = FileOf("large.png", png.Concat(new byte[48 * 1024 * 1024]).ToArray());
+
+        var page = await _session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, admin);
+        await page.GotoAsync($"/datasets/{dataset}");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=resource-import]").ClickAsync();
+        await page.Locator("[data-testid=import-files]").SetInputFilesAsync(large);
+        await page.Locator("[data-testid=import-start]").ClickAsync();
+
+        // Progress counts bytes within the one file, not whole files.
+        var progress = page.Locator("[data-testid=import-progress]");
+        await Expect(progress).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Uploading large\.png… [\d.]+ (KB|MB) of 48 MB \((?!0 %)\d{1,2} %\)"),
+            new() { Timeout = 30_000 });
+        await BrowserSession.ScreenshotAsync(page, "import-upload-progress");
+        await page.Locator("[data-testid=import-cancel-upload]").ClickAsync();
+
+        await Expect(page.Locator("[data-testid=import-error]")).ToContainTextAsync("Upload cancelled. Nothing was imported");
+        await page.GotoAsync("/settings/activity");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        var row = JobRow(page, "1 file into Street scenes");
+        await Expect(row.Locator("[data-testid=job-status]")).ToHaveTextAsync("Error");
+        var staging = _session.App.Services.GetRequiredService<Dashboard.Domain.Activity.Imports.ImportFolders>().StagingRoot;
+        Assert.Empty(Directory.Exists(staging) ? Directory.GetFileSystemEntries(staging) : []);
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
