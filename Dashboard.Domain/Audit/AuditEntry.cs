@@ -1,4 +1,5 @@
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Workspaces;
 
 namespace Dashboard.Domain.Audit;
 
@@ -34,6 +35,16 @@ public sealed class AuditEntry
     public string? After { get; private set; }
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>What a person did to their own membership (joined, declined), in the workspace it concerns.</summary>
+    public static AuditEntry ByThemselves(WorkspaceMember member, string name, string action, string? after, DateTimeOffset at) =>
+        new(member.WorkspaceId, member.Id, name, action, $"{name} <{member.Email}>", null, after, at);
+
+    /// <summary>What the server operator did from the command line: no member of the workspace acted.</summary>
+    public static AuditEntry ByOperator(Guid workspaceId, string action, string target, string? before, string? after, DateTimeOffset at) =>
+        new(workspaceId, null, OperatorName, action, target, before, after, at);
+
+    public const string OperatorName = "the server operator";
+
     private static string Clip(string text) => text.Length <= TextMaxLength ? text : text[..(TextMaxLength - 1)] + "…";
 }
 
@@ -45,6 +56,8 @@ public static class AuditActions
     public const string InvitationRevoked = "invitation.revoked";
     public const string RoleChanged = "member.role-changed";
     public const string MemberRemoved = "member.removed";
+    public const string MemberJoined = "member.joined";
+    public const string InvitationDeclined = "invitation.declined";
     public const string WorkforceJoined = "member.workforce-joined";
     public const string WorkforceLent = "workforce.lent";
     public const string WorkforcePartnerChanged = "workforce.partner-changed";
@@ -70,7 +83,7 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
     [
-        MembersInvited, InvitationResent, InvitationRevoked, RoleChanged, MemberRemoved, WorkforceJoined, WorkforceLent, WorkforcePartnerChanged, GroupCreated, GroupChanged, GroupDeleted,
+        MembersInvited, InvitationResent, InvitationRevoked, InvitationDeclined, MemberJoined, RoleChanged, MemberRemoved, WorkforceJoined, WorkforceLent, WorkforcePartnerChanged, GroupCreated, GroupChanged, GroupDeleted,
         TagCreated, TagRenamed, TagDeleted, AccessChanged, SecurityChanged, EmailDomainChanged, ApiKeyCreated, ApiKeyRevoked,
         ResourceCreated, ResourceChanged, ResourceDeleted, ProjectTagged, IssueCreated, IssueChanged, IssueTagged, ImportStarted,
     ];

@@ -1,3 +1,5 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Audit;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
@@ -25,7 +27,10 @@ internal static class EmailDomainJoin
         // its owner to accept with the role it names, and a declined one is not overruled by the domain.
         if (await db.Members.AnyAsync(m => m.WorkspaceId == domain.WorkspaceId && m.NormalizedEmail == normalized, ct)) return null;
 
-        db.Members.Add(WorkspaceMember.Joined(domain.WorkspaceId, account.Id, account.Email, account.DisplayName, domain.Role, domain.UserType, now));
+        var member = WorkspaceMember.Joined(domain.WorkspaceId, account.Id, account.Email, account.DisplayName, domain.Role, domain.UserType, now);
+        db.Members.Add(member);
+        db.AuditEntries.Add(AuditEntry.ByThemselves(member, account.DisplayName, AuditActions.MemberJoined,
+            $"{domain.Role.Display()}, through the email domain {domain.Domain}", now));
         account.CurrentWorkspaceId ??= domain.WorkspaceId;
         return await db.Workspaces.Where(w => w.Id == domain.WorkspaceId).Select(w => w.Name).FirstAsync(ct);
     }

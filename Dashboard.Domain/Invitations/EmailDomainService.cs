@@ -135,8 +135,7 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
         if (domain.IsVerified) return $"{parsed.Value} was already verified for {workspace}.";
         var now = clock.GetUtcNow();
         if (await MarkVerifiedAsync(db, domain, now, ct) is { } conflict) return conflict;
-        db.AuditEntries.Add(new AuditEntry(domain.WorkspaceId, null, "the server operator", AuditActions.EmailDomainChanged, domain.Domain,
-            "pending", "verified", now));
+        db.AuditEntries.Add(AuditEntry.ByOperator(domain.WorkspaceId, AuditActions.EmailDomainChanged, domain.Domain, "pending", "verified", now));
         var verified = await SaveVerifiedAsync(db, domain, token => db.SaveChangesAsync(token), ct);
         return verified.Succeeded ? $"{parsed.Value} is verified for {workspace}: confirmed sign-ups on it now join as {domain.Role.Display()}." : verified.Error!;
     }

@@ -1,3 +1,5 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
@@ -39,6 +41,7 @@ internal static class InvitationAcceptance
         CancellationToken ct)
     {
         member.Join(account.Id, account.DisplayName, now);
+        db.AuditEntries.Add(AuditEntry.ByThemselves(member, account.DisplayName, AuditActions.MemberJoined, $"{member.Role.Display()}, invited", now));
         await VoidLinksAsync(db, member.Id, now, ct);
         account.EmailConfirmed = true;
         account.CurrentWorkspaceId = member.WorkspaceId;

@@ -193,6 +193,7 @@ public sealed class InvitationService(IDbContextFactory<DashboardDbContext> fact
         else
         {
             member.Decline(now);
+            db.AuditEntries.Add(AuditEntry.ByThemselves(member, account.DisplayName, AuditActions.InvitationDeclined, null, now));
             await InvitationAcceptance.VoidLinksAsync(db, member.Id, now, ct);
         }
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using Dashboard.Domain.Access;
+using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Resources;
@@ -35,6 +36,8 @@ public sealed class OperatorCommands(IDbContextFactory<DashboardDbContext> facto
         await using var db = await factory.CreateDbContextAsync(ct);
         var admin = await FindAdminAsync(db, workspaceName, email, ct);
         if (!admin.Succeeded) return admin.Error!;
+        db.AuditEntries.Add(AuditEntry.ByOperator(admin.Value.WorkspaceId, AuditActions.RoleChanged, $"{admin.Value.DisplayName} <{admin.Value.Email}>",
+            WorkspaceRole.Admin.Display(), WorkspaceRole.Member.Display(), clock.GetUtcNow()));
         admin.Value.ChangeRole(WorkspaceRole.Member);
         // The person's open pages and connections were granted as an Admin: they start again with the new role.
         if (admin.Value.AccountId is { } accountId) await SecurityStamps.RenewAsync(db, accountId, ct);
@@ -61,6 +64,8 @@ public sealed class OperatorCommands(IDbContextFactory<DashboardDbContext> facto
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (member.AccountId is { } accountId) await SecurityStamps.RenewAsync(db, accountId, ct);
+        db.AuditEntries.Add(AuditEntry.ByOperator(member.WorkspaceId, AuditActions.MemberRemoved, $"{member.DisplayName} <{member.Email}>",
+            member.Role.Display(), replacementId is null ? null : "resources handed to a replacement", clock.GetUtcNow()));
         var removed = await MemberRemoval.RemoveAsync(db, member, replacementId, clock.GetUtcNow(), ct);
         if (!removed.Succeeded)
             return removed.Error!.Field == "Replacement"

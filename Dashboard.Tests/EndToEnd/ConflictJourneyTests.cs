@@ -30,14 +30,7 @@ public class ConflictJourneyTests : IAsyncLifetime
         var bea = await _session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
         var group = (await _session.App.Services.GetRequiredService<GroupService>()
             .CreateAsync(await _session.ActorAsync(fiona), new CreateGroup("Night shift", "Weekdays", [], []))).Value;
-        var a = await _session.NewPageAsync();
-        var b = await _session.NewPageAsync();
-        foreach (var (page, who) in new[] { (a, fiona), (b, bea) })
-        {
-            await BrowserSession.SignInAsync(page, who);
-            await page.GotoAsync($"/groups/{group}");
-            await BrowserSession.WaitForInteractiveAsync(page);
-        }
+        var (a, b) = (await OpenAsync(fiona, $"/groups/{group}"), await OpenAsync(bea, $"/groups/{group}"));
 
         await b.Locator("input[data-testid=group-description]").FillAsync("Weekdays and weekends");
         await b.Locator("[data-testid=group-save]").ClickAsync();

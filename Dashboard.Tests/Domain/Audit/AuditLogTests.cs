@@ -67,6 +67,32 @@ public class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JoiningDecliningAndTheOperatorsCommands_AreRecordedWithWhoDidThem()
+    {
+        var changes = new MembershipChanges();
+        var invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions()), changes);
+        var elsewhere = await Seed.WorkspaceAsync(_database, "Elsewhere");
+        var ivy = await Seed.MemberAsync(_database, elsewhere, WorkspaceRole.Member, "ivy@acme.example", "Ivy Invited");
+        var dan = await Seed.MemberAsync(_database, elsewhere, WorkspaceRole.Member, "dan@acme.example", "Dan Decliner");
+        var ivyInvite = await Seed.InvitedAsync(_database, _workspace, "ivy@acme.example");
+        var danInvite = await Seed.InvitedAsync(_database, _workspace, "dan@acme.example");
+        await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin, "bo@acme.example", "Bo Boss");
+
+        Assert.True((await invitations.AcceptAsync(ivy.AccountId, ivyInvite.Id)).Succeeded);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await invitations.DeclineAsync(dan.AccountId, danInvite.Id)).Succeeded);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await new OperatorCommands(_database, _clock, changes).DemoteAsync("Acme Vision", "bo@acme.example")).Succeeded);
+
+        var entries = await EntriesAsync();
+        Assert.Equal([(AuditActions.RoleChanged, AuditEntry.OperatorName, "Bo Boss <bo@acme.example>"),
+                (AuditActions.InvitationDeclined, "Dan Decliner", "Dan Decliner <dan@acme.example>"),
+                (AuditActions.MemberJoined, "Ivy Invited", "Ivy Invited <ivy@acme.example>")],
+            entries.Select(e => (e.Action, e.ActorName, e.Target)));
+        Assert.Equal(("Admin", "Member"), (entries[0].Before, entries[0].After));
+    }
+
+    [Fact]
     public async Task ARefusedChange_LeavesNoEntry_AndOnlyAdminsReadTheLog()
     {
         var member = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member);
