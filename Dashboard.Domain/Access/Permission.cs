@@ -1,6 +1,6 @@
 namespace Dashboard.Domain.Access;
 
-/// <summary>The rows of the workspace permission table (SPEC "Workspace roles").</summary>
+/// <summary>The rows of the workspace permission table (docs/product.md, "Roles and the permission table").</summary>
 public enum Permission
 {
     AddAndRemoveUsers,

@@ -1,7 +1,7 @@
 namespace Dashboard.Domain.Access;
 
 /// <summary>
-/// The workspace permission table of SPEC.md, exactly, as data. Every domain service asks it through
+/// The workspace permission table of docs/product.md, exactly, as data. Every domain service asks it through
 /// <see cref="Actor"/>; the UI asks it only to decide what to show.
 /// </summary>
 public static class PermissionTable

@@ -23,7 +23,7 @@ public sealed record ResourceDetails(
     IReadOnlyList<HiddenResources> Hidden,
     Guid Version);
 
-/// <summary>Linked resources the actor cannot open: counted, never named (SPEC "Workspace roles").</summary>
+/// <summary>Linked resources the actor cannot open: counted, never named (docs/product.md, "Roles and the permission table").</summary>
 public sealed record HiddenResources(ResourceKind Kind, int Count)
 {
     public override string ToString() => $"{Count} {Kind}{(Count == 1 ? "" : "s")} you cannot open";

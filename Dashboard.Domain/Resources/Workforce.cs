@@ -17,7 +17,7 @@ internal sealed class WorkforcePerson
 
 /// <summary>
 /// Workforce workspaces lend their Internal people to other workspaces: giving such a person access to a Project
-/// or Dataset makes them a member of that workspace at once, with type Workforce and role Tasker (SPEC, "User types").
+/// or Dataset makes them a member of that workspace at once, with type Workforce and role Tasker (docs/product.md, "User types").
 /// </summary>
 internal static class Workforce
 {

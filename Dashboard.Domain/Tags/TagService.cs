@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Domain.Tags;
 
 /// <summary>
-/// The workspace's project tags and issue tags: Admins create, rename and delete them (SPEC); a Project's
+/// The workspace's project tags and issue tags: Admins create, rename and delete them (docs/product.md); a Project's
 /// Admin may also add an issue tag from inside their Project. Renames and deletes carry the version the person
 /// saw, so of two Admins changing the same tag at once one wins and the other is told, and nothing is lost.
 /// </summary>

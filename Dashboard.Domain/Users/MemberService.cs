@@ -12,7 +12,7 @@ namespace Dashboard.Domain.Users;
 
 /// <summary>
 /// One member at a time: User details, role changes and removal. Admins are never demoted or removed here —
-/// the SPEC leaves that to the server operator (see <see cref="OperatorCommands"/>), so the last Admin cannot go.
+/// docs/product.md leaves that to the server operator (see <see cref="OperatorCommands"/>), so the last Admin cannot go.
 /// </summary>
 public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory, ResourceAccessService access,
     InvitationService invitations, TimeProvider clock, MembershipChanges changes)

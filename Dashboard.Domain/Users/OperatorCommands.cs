@@ -11,7 +11,7 @@ namespace Dashboard.Domain.Users;
 public sealed record AdminRow(string DisplayName, string Email, MemberStatus Status, bool TwoFactorEnabled);
 
 /// <summary>
-/// What the SPEC sends to "support": the server operator, at the command line on the data folder, lists, demotes
+/// What the product leaves to "support" (docs/operations.md): the server operator, at the command line on the data folder, lists, demotes
 /// and removes workspace Admins and resets a person's two-factor sign-in. No actor: the operator owns the server.
 /// The last Admin of a workspace is never demoted or removed.
 /// </summary>

@@ -25,7 +25,7 @@ public sealed class MembershipService(IDbContextFactory<DashboardDbContext> fact
         var (currentWorkspaceId, hasTwoFactor) = (account.CurrentWorkspaceId, account.TwoFactorEnabled);
 
         // The chosen workspace first; otherwise the earliest joined one, so a removal lands somewhere sensible.
-        // A workspace that requires two-factor sign-in is out of reach until the account has it (SPEC "Security").
+        // A workspace that requires two-factor sign-in is out of reach until the account has it (docs/product.md, "Settings → Users").
         return await (
                 from member in db.Members
                 join workspace in db.Workspaces on member.WorkspaceId equals workspace.Id

@@ -1,6 +1,6 @@
 namespace Dashboard.Domain.Workspaces;
 
-/// <summary>How a member relates to the workspace's company (SPEC "User types").</summary>
+/// <summary>How a member relates to the workspace's company (docs/product.md "User types").</summary>
 public enum UserType
 {
     Internal,

@@ -4,7 +4,7 @@ namespace Dashboard.Domain.Workspaces;
 
 /// <summary>
 /// A client workspace a workforce workspace serves: only a client on its Admin's list finds the workforce's people
-/// and can bring them in as Workforce Taskers (SPEC "User types").
+/// and can bring them in as Workforce Taskers (docs/product.md "User types").
 /// </summary>
 public sealed class WorkforcePartner
 {

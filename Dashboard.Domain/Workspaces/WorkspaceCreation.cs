@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Domain.Workspaces;
 
 /// <summary>
-/// One installation hosts any number of workspaces (SPEC "Words"): any signed-in person may start one and is its
+/// One installation hosts any number of workspaces (docs/product.md, "Words"): any signed-in person may start one and is its
 /// first Admin (Internal). The workforce flag is chosen here and never changes.
 /// </summary>
 public sealed class WorkspaceCreation(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)

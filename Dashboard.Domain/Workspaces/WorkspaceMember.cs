@@ -55,7 +55,7 @@ public sealed class WorkspaceMember
 
     /// <summary>
     /// An Internal member of a workforce workspace who was given access to one of this workspace's Projects or
-    /// Datasets: they join at once as a Workforce Tasker (SPEC, "User types").
+    /// Datasets: they join at once as a Workforce Tasker (docs/product.md, "User types").
     /// </summary>
     public static WorkspaceMember JoinedFromWorkforce(Guid workspaceId, WorkspaceMember workforceMember, DateTimeOffset at) =>
         new(workspaceId, workforceMember.Email, workforceMember.DisplayName, WorkspaceRole.Tasker, UserType.Workforce,

@@ -102,7 +102,7 @@ public sealed class SignedInRoles : IAsyncLifetime
 }
 
 /// <summary>
-/// SPEC's permission table, cell by cell, as the server answers over HTTP: each row names a permission, a page,
+/// The permission table of docs/product.md, cell by cell, as the server answers over HTTP: each row names a permission, a page,
 /// the mark that shows it was granted, and what each role (Admin, Member, Workforce Manager, Tasker) must get.
 /// </summary>
 public class PermissionMatrixHttpTests(SignedInRoles roles) : IClassFixture<SignedInRoles>

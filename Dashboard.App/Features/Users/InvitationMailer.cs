@@ -30,7 +30,7 @@ public sealed class SmtpInvitationMailer(MailDelivery mail, ILogger<SmtpInvitati
         if (mailed)
             logger.LogInformation("Invitation mailed to {Email} for {Workspace}", invitation.Email, workspaceName);
         else
-            // Without mail the log is the operator's copy of the link (SPEC); it expires with the invitation.
+            // Without mail the log is the operator's copy of the link (docs/product.md); it expires with the invitation.
             logger.LogInformation("Invitation link for {Email} to {Workspace}, valid until {ExpiresAt:u}: {Link}",
                 invitation.Email, workspaceName, invitation.ExpiresAt, link);
         return mailed;

@@ -6,7 +6,7 @@ namespace Dashboard.Tests.Domain.Access;
 
 public class PermissionTableTests
 {
-    // SPEC.md "Workspace roles", transcribed cell by cell and independently of the production table.
+    // docs/product.md "Roles and the permission table", transcribed cell by cell and independently of the production table.
     //                                               Admin      Member    Workforce Manager   Tasker
     private static readonly (Permission Permission, string[] Cells)[] Spec =
     [

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Domain.Resources;
 
-/// <summary>SPEC "User types": an Internal member of a workforce workspace given access elsewhere joins as a Workforce Tasker.</summary>
+/// <summary>docs/product.md "User types": an Internal member of a workforce workspace given access elsewhere joins as a Workforce Tasker.</summary>
 public class WorkforceJoinTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
