@@ -4,7 +4,6 @@ using Dashboard.Domain.Activity;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Resources;
 using Dashboard.Domain.Users;
-using Dashboard.Domain.Workspaces;
 
 namespace Dashboard.Benchmarks;
 

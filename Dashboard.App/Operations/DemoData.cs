@@ -1,5 +1,6 @@
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Activity;
+using Dashboard.Domain.Common;
 using Dashboard.Domain.Groups;
 using Dashboard.Domain.Invitations;
 using Dashboard.Domain.Issues;
@@ -22,6 +23,7 @@ internal static class DemoData
 {
     public const string Switch = "--demo";
     public const string WorkspaceName = "Acme Vision (demo)";
+    private static readonly string NormalizedWorkspaceName = Names.Normalize(WorkspaceName);
     public const string WorkforceWorkspaceName = "LabelForce (demo workforce)";
     public const string WorkforceAdminEmail = "lena.lead@labelforce.example";
     public const string AdminEmail = "admin@acme-vision.example";
@@ -44,7 +46,7 @@ internal static class DemoData
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData));
 
-        if (!await db.Workspaces.AnyAsync(w => w.NormalizedName == WorkspaceName.ToUpperInvariant()))
+        if (!await db.Workspaces.AnyAsync(w => w.NormalizedName == NormalizedWorkspaceName))
             await SeedWorkspaceAsync(db, users, clock.GetUtcNow());
         var wanted = scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<int?>(JobCountSetting) ?? 0;
         if (wanted > 0) await SeedManyJobsAsync(services, wanted, clock.GetUtcNow(), logger);
@@ -256,7 +258,7 @@ internal static class DemoData
         int existing;
         await using (var db = await factory.CreateDbContextAsync())
         {
-            workspaceId = await db.Workspaces.Where(w => w.NormalizedName == WorkspaceName.ToUpperInvariant()).Select(w => w.Id).FirstAsync();
+            workspaceId = await db.Workspaces.Where(w => w.NormalizedName == NormalizedWorkspaceName).Select(w => w.Id).FirstAsync();
             starters = await db.Members.Where(m => m.WorkspaceId == workspaceId && m.Status == MemberStatus.Joined).Select(m => m.Id).Take(10).ToListAsync();
             datasets = await db.Datasets.Where(d => d.WorkspaceId == workspaceId).Select(d => d.Id).ToListAsync();
             existing = await db.Jobs.CountAsync(j => j.WorkspaceId == workspaceId);

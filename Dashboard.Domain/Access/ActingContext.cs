@@ -65,18 +65,18 @@ public sealed class ActingWrites(IDbContextFactory<DashboardDbContext> factory, 
     public async Task<Result<T>> RunAsync<T>(Actor actor, Func<ActingContext, Task<Result<T>>> change, CancellationToken ct)
     {
         Result<T>? outcome = null;
-        await RunCoreAsync(actor, async write => outcome = await change(write), ct, refusal => outcome = refusal);
+        await RunCoreAsync(actor, async write => outcome = await change(write), refusal => outcome = refusal, ct);
         return outcome!;
     }
 
     public async Task<Result> RunAsync(Actor actor, Func<ActingContext, Task<Result>> change, CancellationToken ct)
     {
         Result? outcome = null;
-        await RunCoreAsync(actor, async write => outcome = await change(write), ct, refusal => outcome = refusal);
+        await RunCoreAsync(actor, async write => outcome = await change(write), refusal => outcome = refusal, ct);
         return outcome!;
     }
 
-    private async Task RunCoreAsync(Actor actor, Func<ActingContext, Task<Result>> change, CancellationToken ct, Action<Error> refuse)
+    private async Task RunCoreAsync(Actor actor, Func<ActingContext, Task<Result>> change, Action<Error> refuse, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         // Begun before the standing check so the check and the change read the same state (SQLite takes the write

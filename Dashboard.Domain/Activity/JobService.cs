@@ -190,8 +190,8 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
             return Error.Invalid("errorSummary and problems go only with status Error.", "errorSummary");
         var changed = await ChangeAsync(
             db => db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId && j.WorkspaceId == caller.WorkspaceId && j.IsExternal, ct),
-            job => Apply(job, update, clock.GetUtcNow()), ct,
-            "No job with that id was created through the API in this workspace.");
+            job => Apply(job, update, clock.GetUtcNow()),
+            "No job with that id was created through the API in this workspace.", ct);
         if (!changed.Succeeded) return changed.Error!;
         await using var read = await factory.CreateDbContextAsync(ct);
         return await JobDirectory.Rows(read, read.Jobs.Where(j => j.Id == jobId)).FirstAsync(ct);
@@ -231,7 +231,7 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
 
     private async Task<Result> ChangeAsync(Guid jobId, Func<Job, Result> change, CancellationToken ct)
     {
-        var changed = await ChangeAsync(db => db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct), change, ct, "That job no longer exists.");
+        var changed = await ChangeAsync(db => db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct), change, "That job no longer exists.", ct);
         return changed.Succeeded ? Result.Success() : changed.Error!;
     }
 
@@ -240,8 +240,8 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
     /// read, the decision is made again on the job as it now stands. So of concurrent final reports exactly one
     /// wins and the others see the job ended; progress reports are simply applied in turn.
     /// </summary>
-    private async Task<Result<Job>> ChangeAsync(Func<DashboardDbContext, Task<Job?>> find, Func<Job, Result> change, CancellationToken ct,
-        string notFound)
+    private async Task<Result<Job>> ChangeAsync(Func<DashboardDbContext, Task<Job?>> find, Func<Job, Result> change, string notFound,
+        CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -273,8 +273,8 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
         foreach (var id in jobIds)
         {
             var result = await ChangeAsync(db => db.Jobs.FirstOrDefaultAsync(j => j.Id == id, ct),
-                job => job.IsFinished || !stillDue(job) ? Error.Conflict("No longer due.") : job.Fail(message(job), [], clock.GetUtcNow()), ct,
-                "That job no longer exists.");
+                job => job.IsFinished || !stillDue(job) ? Error.Conflict("No longer due.") : job.Fail(message(job), [], clock.GetUtcNow()),
+                "That job no longer exists.", ct);
             if (result.Succeeded) failed++;
         }
         return failed;

@@ -3,7 +3,6 @@ using Dashboard.Domain.Invitations;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Workspaces;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Users;
 

@@ -7,7 +7,6 @@ using Dashboard.Domain.Activity;
 using Dashboard.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.EndToEnd;
 
@@ -159,7 +158,7 @@ public sealed class KillMidImportTests : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new SqliteCommand(sql, connection);
         var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default! : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T));
+        return value is null or DBNull ? default! : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<List<string>> ColumnAsync(string sql)

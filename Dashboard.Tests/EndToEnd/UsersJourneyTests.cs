@@ -32,7 +32,7 @@ public class UsersJourneyTests : IAsyncLifetime
         var ontology = (await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
         await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Project, "Perception", "", ontology));
         var dataset = (await resources.CreateAsync(await _session.ActorAsync(dora), new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
-        var today = DateTimeOffset.UtcNow.ToString("d MMM yyyy");
+        var today = DateTimeOffset.UtcNow.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
         // The Admin invites two addresses: one typed and Enter, the rest pasted as a list with a bad entry.
         var page = await _session.NewPageAsync();

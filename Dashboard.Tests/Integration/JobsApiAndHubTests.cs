@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Dashboard.Domain.Access;
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Workspaces;
 using Dashboard.Tests.Support;

@@ -39,7 +39,7 @@ public class JobsApiContractTests : IAsyncLifetime
         return client;
     }
 
-    private async Task<Guid> CreateJobAsync(HttpClient client)
+    private static async Task<Guid> CreateJobAsync(HttpClient client)
     {
         var created = await client.PostAsJsonAsync("/api/v1/jobs", new { type = "ModelTraining", title = "Train detector" });
         return (await created.Content.ReadFromJsonAsync<JobRow>(Json))!.Id;

@@ -106,14 +106,14 @@ public sealed class BrowserSession : IAsyncDisposable
                             .map(e => (e.id || e.className.split(' ')[0]) + ': ' + e.innerText.replace(/\s+/g, ' ').slice(0, 200))
                             .join(' | ')
                         """);
-                    report.AppendLine($"  page {i} at {page.Url}: {seen}");
+                    report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  page {i} at {page.Url}: {seen}");
                 }
                 catch (Exception unreadable)
                 {
-                    report.AppendLine($"  page {i}: could not be read ({unreadable.Message})");
+                    report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  page {i}: could not be read ({unreadable.Message})");
                 }
             }
-            throw new Exception(report.ToString(), failure);
+            throw new Xunit.Sdk.XunitException(report.ToString(), failure);
         }
     }
 

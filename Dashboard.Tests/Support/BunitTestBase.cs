@@ -1,5 +1,4 @@
 using Bunit;
-using MudBlazor;
 using MudBlazor.Services;
 
 namespace Dashboard.Tests.Support;

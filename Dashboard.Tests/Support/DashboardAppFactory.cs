@@ -1,4 +1,3 @@
-using Dashboard.App.Operations;
 using Microsoft.AspNetCore.Hosting;
 using Dashboard.App.Auth;
 using Microsoft.AspNetCore.Builder;

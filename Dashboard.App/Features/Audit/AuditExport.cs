@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Dashboard.App.Auth;
-using Dashboard.App.Operations;
 using static Dashboard.App.Operations.CsvCells;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Audit;

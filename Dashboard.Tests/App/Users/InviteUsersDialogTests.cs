@@ -2,7 +2,6 @@ using Bunit;
 using Dashboard.App.Features.Users;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Invitations;
-using Dashboard.Domain.Workspaces;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using Dashboard.App.Features.Audit;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Audit;

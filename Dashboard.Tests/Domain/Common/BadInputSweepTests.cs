@@ -193,7 +193,7 @@ public class BadInputSweepTests : IAsyncLifetime
         Assert.False(await db.EmailDomains.AnyAsync());
     }
 
-    private async Task Refused(Form form, string input, string message)
+    private static async Task Refused(Form form, string input, string message)
     {
         var result = await form.Submit(input);
         Assert.False(result.Succeeded, $"\"{input}\" was accepted by {form.What}.");

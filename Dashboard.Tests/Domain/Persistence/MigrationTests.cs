@@ -85,5 +85,6 @@ public class MigrationTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
     }
 }

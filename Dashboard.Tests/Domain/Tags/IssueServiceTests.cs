@@ -3,7 +3,6 @@ using Dashboard.Domain.Common;
 using Dashboard.Domain.Issues;
 using Dashboard.Domain.Resources;
 using Dashboard.Domain.Tags;
-using Dashboard.Domain.Workspaces;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,4 @@
 using Dashboard.Domain.Access;
-using Dashboard.Domain.Common;
 using Dashboard.Domain.Groups;
 using Dashboard.Domain.Invitations;
 using Dashboard.Domain.Resources;
