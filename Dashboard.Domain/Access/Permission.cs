@@ -12,6 +12,10 @@ public enum Permission
     ChangeUserRoles,
     /// <summary>Project tags, issue tags, security settings and email domains.</summary>
     ManageWorkspaceSettings,
+    /// <summary>Rename, delete and choose the managers of any group, not only one's own (docs/product.md, "Settings → Groups").</summary>
+    ManageAllGroups,
+    /// <summary>Edit, delete and share any Project, Dataset or Ontology, as if its Admin.</summary>
+    ManageAllResources,
 }
 
 /// <summary>One cell of the table: refused, allowed, or allowed only over Taskers.</summary>

@@ -22,6 +22,8 @@ public static class PermissionTable
         [Permission.SeeOtherMembers] =          [Y, Y, Y, N],
         [Permission.ChangeUserRoles] =          [Y, N, N, N],
         [Permission.ManageWorkspaceSettings] =  [Y, N, N, N],
+        [Permission.ManageAllGroups] =          [Y, N, N, N],
+        [Permission.ManageAllResources] =       [Y, N, N, N],
     };
 
     public static IReadOnlyList<WorkspaceRole> Roles => Columns;
@@ -41,6 +43,8 @@ public static class PermissionTable
         Permission.SeeOtherMembers => "see other workspace members",
         Permission.ChangeUserRoles => "change user roles",
         Permission.ManageWorkspaceSettings => "manage tags, security settings and email domains",
+        Permission.ManageAllGroups => "manage every group",
+        Permission.ManageAllResources => "manage every Project, Dataset and Ontology",
         _ => permission.ToString(),
     };
 }

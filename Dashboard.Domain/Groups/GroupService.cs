@@ -42,7 +42,7 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
             })
             .ToListAsync(ct);
         return new Page<GroupRow>(rows.Select(r => new GroupRow(r.Id, r.Name, r.Description, r.MemberCount,
-            CanSeeManagers(actor, r.IsManager) ? r.Managers : null, actor.IsWorkspaceAdmin() || r.IsManager)).ToList(), total);
+            CanSeeManagers(actor, r.IsManager) ? r.Managers : null, actor.Can(Permission.ManageAllGroups) || r.IsManager)).ToList(), total);
     }
 
     public async Task<Result<GroupDetails>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -64,7 +64,7 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
                             select new { a.Id, r, a.Role, Visible = visible.Contains(r.Id) }).AsNoTracking().ToListAsync(ct);
         return new GroupDetails(group.Value.Id, group.Value.Name, group.Value.Description, members, managers,
             access.Where(a => a.Visible).Select(a => new GroupResource(a.Id, a.r.Id, a.r.Kind, a.r.Name, a.Role)).ToList(),
-            actor.IsWorkspaceAdmin() || isManager, actor.IsWorkspaceAdmin(), memberIds.Count,
+            actor.Can(Permission.ManageAllGroups) || isManager, actor.Can(Permission.ManageAllGroups), memberIds.Count,
             access.Where(a => !a.Visible).GroupBy(a => a.r.Kind).Select(g => new HiddenResources(g.Key, g.Count())).ToList(),
             group.Value.Version);
     }
@@ -232,7 +232,7 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         var pattern = SearchText.Contains(search ?? "");
         var candidates = ResourceAuthority.AssignableMembers(db, actor.WorkspaceId)
             .Where(m => EF.Functions.Like(m.DisplayName, pattern, SearchText.Escape) || EF.Functions.Like(m.Email, pattern, SearchText.Escape));
-        if (managers) candidates = candidates.Where(m => m.UserType == UserType.Internal);
+        if (managers) candidates = candidates.Where(m => m.UserType == UserType.Internal); // MembershipRules.CanManageGroups, as SQL
         if (groupId is { } existing)
             candidates = managers
                 ? candidates.Where(m => !db.GroupManagers.Any(x => x.GroupId == existing && x.MemberId == m.Id))
@@ -270,14 +270,14 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     private static async Task<Result<Group>> FindForMemberEditAsync(DashboardDbContext db, Actor actor, Guid id, CancellationToken ct)
     {
         var group = await FindVisibleAsync(db, actor, id, ct);
-        if (!group.Succeeded || actor.IsWorkspaceAdmin() || group.Value.Managers.Any(m => m.MemberId == actor.MemberId)) return group;
+        if (!group.Succeeded || actor.Can(Permission.ManageAllGroups) || group.Value.Managers.Any(m => m.MemberId == actor.MemberId)) return group;
         return Error.Forbidden($"Only workspace Admins and the managers of \"{group.Value.Name}\" can change its members.");
     }
 
     private static async Task<Result<Group>> FindForAdminAsync(DashboardDbContext db, Actor actor, Guid id, string what, CancellationToken ct)
     {
         var group = await FindVisibleAsync(db, actor, id, ct);
-        if (!group.Succeeded || actor.IsWorkspaceAdmin()) return group;
+        if (!group.Succeeded || actor.Can(Permission.ManageAllGroups)) return group;
         return Error.Forbidden($"Only workspace Admins can {what}.");
     }
 
@@ -304,7 +304,7 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
             .Select(m => new { m.Id, m.DisplayName, m.UserType }).ToListAsync(ct);
         if (found.Count != distinct.Count)
             return Error.NotFound("One of the chosen people is no longer in the workspace. Reload and choose again.");
-        var notInternal = found.Where(m => m.UserType != UserType.Internal).Select(m => m.DisplayName).ToList();
+        var notInternal = found.Where(m => !MembershipRules.CanManageGroups(m.UserType)).Select(m => m.DisplayName).ToList();
         if (managers && notInternal.Count > 0)
             return Error.Invalid($"Only Internal members can manage groups; {string.Join(", ", notInternal)} {(notInternal.Count == 1 ? "is" : "are")} not Internal.", "Managers");
         return Result.Success();

@@ -45,10 +45,8 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
         if (!allowed.Succeeded) return allowed.Error!;
         var parsed = Parse(domain);
         if (!parsed.Succeeded) return parsed.Error!;
-        if (role == WorkspaceRole.Admin && userType != UserType.Internal)
-            return Error.Invalid("Only Internal members can be Admins. Choose another role or the Internal type.", "Role");
-        if (userType == UserType.Workforce)
-            return Error.Invalid("Workforce members join through their workforce workspace; choose Internal or External.", "UserType");
+        if (MembershipRules.WhyNotInvitable(role, userType) is { } why)
+            return Error.Invalid(why, userType == UserType.Workforce ? "UserType" : "Role");
 
         return await Writes.RunAsync<Guid>(actor, async write =>
         {

@@ -34,10 +34,8 @@ public sealed class InvitationService(IDbContextFactory<DashboardDbContext> fact
     {
         var allowed = actor.RequireOver(Permission.AddAndRemoveUsers, command.Role);
         if (!allowed.Succeeded) return allowed.Error!;
-        if (command.Role == WorkspaceRole.Admin && command.UserType != UserType.Internal)
-            return Error.Invalid($"Only Internal members can be Admins. Choose another role for {command.UserType} members.", "Role");
-        if (command.UserType == UserType.Workforce)
-            return Error.Invalid("Workforce members join on their own when a Project or Dataset is shared with their workforce workspace. Invite people as Internal or External.", "UserType");
+        if (MembershipRules.WhyNotInvitable(command.Role, command.UserType) is { } why)
+            return Error.Invalid(why, command.UserType == UserType.Workforce ? "UserType" : "Role");
         if (command.Emails.Count == 0)
             return Error.Invalid("Add at least one email address.", "Emails");
         if (command.Emails.Count > MaxAddressesPerInvite)

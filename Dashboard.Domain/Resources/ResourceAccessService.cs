@@ -217,7 +217,7 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var resources = db.Resources.Where(r => r.WorkspaceId == actor.WorkspaceId).OfKind(kind);
-        if (!actor.IsWorkspaceAdmin())
+        if (!actor.Can(Permission.ManageAllResources))
         {
             var myGroups = db.GroupMemberships.Where(m => m.MemberId == actor.MemberId).Select(m => m.GroupId);
             resources = resources.Where(r => db.ResourceAccess.Any(a => a.ResourceId == r.Id && a.Role == ResourceRole.Admin

@@ -39,8 +39,6 @@ internal static class ResourceAuthority
             .ToListAsync(ct);
     }
 
-    public static bool IsWorkspaceAdmin(this Actor actor) => actor.Role == WorkspaceRole.Admin;
-
     /// <summary>The resource if the actor may see it; otherwise NotFound, so its existence is not revealed.</summary>
     public static async Task<Result<Resource>> FindVisibleAsync(DashboardDbContext db, Actor actor, Guid id,
         ResourceKind? kind, CancellationToken ct)
@@ -62,7 +60,7 @@ internal static class ResourceAuthority
     }
 
     public static async Task<bool> CanManageAsync(DashboardDbContext db, Actor actor, Guid resourceId, CancellationToken ct) =>
-        actor.IsWorkspaceAdmin() || (await RolesOfAsync(db, actor.MemberId, resourceId, ct)).Contains(ResourceRole.Admin);
+        actor.Can(Permission.ManageAllResources) || (await RolesOfAsync(db, actor.MemberId, resourceId, ct)).Contains(ResourceRole.Admin);
 
     /// <summary>Checks a name for a resource of <paramref name="kind"/>: trimmed, bounded, unique per kind in the workspace.</summary>
     public static async Task<Result<string>> ValidateNameAsync(DashboardDbContext db, Guid workspaceId, ResourceKind kind,

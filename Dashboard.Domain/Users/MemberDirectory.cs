@@ -26,7 +26,8 @@ public sealed record MemberQuery(
 
 /// <param name="TwoFactor">Whether the member's account signs in with two factors; null while they have no account.</param>
 public sealed record MemberRow(Guid Id, string DisplayName, string Email, WorkspaceRole Role, UserType UserType,
-    MemberStatus Status, DateTimeOffset StatusAt, IReadOnlyList<string> Groups, bool? TwoFactor, string? HomeWorkspace = null)
+    MemberStatus Status, DateTimeOffset StatusAt, IReadOnlyList<string> Groups, bool? TwoFactor, string? HomeWorkspace = null,
+    bool CanChangeRole = false)
 {
     /// <summary>"Workforce · from Vendor Co" for workforce people, else the bare type.</summary>
     public string UserTypeText => HomeWorkspace is null ? UserType.ToString() : $"{UserType} · from {HomeWorkspace}";
@@ -76,7 +77,8 @@ public sealed class MemberDirectory(IDbContextFactory<DashboardDbContext> factor
 
         return new Page<MemberRow>(
             rows.Select(r => new MemberRow(r.Id, r.DisplayName, r.Email, r.Role, r.UserType, r.Status, r.StatusAt,
-                groups[r.Id].Order(StringComparer.OrdinalIgnoreCase).ToList(), r.TwoFactor, r.HomeWorkspace)).ToList(),
+                groups[r.Id].Order(StringComparer.OrdinalIgnoreCase).ToList(), r.TwoFactor, r.HomeWorkspace,
+                MembershipRules.CanChangeRoleOf(actor, r.Role))).ToList(),
             total);
     }
 

@@ -27,7 +27,8 @@ public sealed record MemberDetails(
     bool CanChangeRole,
     bool CanManageMembership,
     string? WhyNotRemovable,
-    string? HomeWorkspace = null);
+    string? HomeWorkspace = null,
+    string? AdminNotice = null);
 
 /// <summary>A member another could hand resources to when someone leaves.</summary>
 public sealed record MemberChoice(Guid Id, string DisplayName, string Email);

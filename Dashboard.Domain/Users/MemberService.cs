@@ -62,19 +62,16 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
         return new MemberDetails(member.Id, member.DisplayName, member.Email, member.Role, member.UserType, member.Status,
             member.StatusAt, groups.Select(g => g.Name).ToList(), assignments,
             canManage ? await invitations.LinkStateAsync(member.Id, ct) : null,
-            CanChangeRole: actor.Can(Permission.ChangeUserRoles) && !member.IsAdmin,
+            CanChangeRole: MembershipRules.CanChangeRoleOf(actor, member.Role),
             CanManageMembership: canManage && !member.IsAdmin,
             WhyNotRemovable: whyNot,
             HomeWorkspace: member.HomeWorkspaceId is { } home
                 ? await db.Workspaces.Where(w => w.Id == home).Select(w => w.Name).FirstOrDefaultAsync(ct)
-                : null);
+                : null,
+            // Told to those who could otherwise change roles: why this one's role and membership stay as they are.
+            AdminNotice: member.IsAdmin && actor.Can(Permission.ChangeUserRoles) ? AdminsStayMessage : null);
     }
 
-    /// <summary>Why <paramref name="role"/> cannot be given to a member of <paramref name="type"/>, or null when it can.</summary>
-    public static string? WhyRoleNotAllowed(WorkspaceRole role, UserType type) =>
-        role == WorkspaceRole.Admin && type != UserType.Internal
-            ? $"Only Internal members can be Admins; this member is {type}."
-            : null;
 
     /// <param name="seenRole">The role the page showed; if the member's role is another by now, nothing changes.</param>
     public async Task<Result> ChangeRoleAsync(Actor actor, Guid memberId, WorkspaceRole role, WorkspaceRole? seenRole = null,
@@ -90,7 +87,7 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
             if (seenRole is { } seen && member.Role != seen) return await RoleChangedMeanwhileAsync(write.Db, actor, member, ct);
             if (member.Role == role) return Result.Success();
             if (member.IsAdmin) return Error.Forbidden(AdminsStayMessage);
-            if (WhyRoleNotAllowed(role, member.UserType) is { } why) return Error.Invalid(why, "Role");
+            if (MembershipRules.WhyRoleNotAllowed(role, member.UserType) is { } why) return Error.Invalid(why, "Role");
 
             await write.RecordAsync(AuditActions.RoleChanged, $"{member.DisplayName} <{member.Email}>", member.Role.Display(), role.Display(), ct);
             member.ChangeRole(role);

@@ -31,6 +31,7 @@ public sealed class SignedInRoles : IAsyncLifetime
     public Dictionary<WorkspaceRole, Actor> Actors { get; } = [];
     public Guid AssignedProject { get; private set; }
     public Guid HiddenProject { get; private set; }
+    public Guid Group { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -57,6 +58,9 @@ public sealed class SignedInRoles : IAsyncLifetime
         HiddenProject = (await resources.CreateAsync(admin, new CreateResource(ResourceKind.Project, "Hidden project", "", ontology))).Value;
         var everyoneElse = Actors.Values.Where(a => a.Role != WorkspaceRole.Admin).Select(a => a.MemberId).ToList();
         Assert.True((await access.AddMembersAsync(admin, AssignedProject, everyoneElse, ResourceRole.Annotator)).Succeeded);
+        // A group nobody manages: only those who manage every group may rename or delete it.
+        Group = (await Factory.Services.GetRequiredService<Dashboard.Domain.Groups.GroupService>()
+            .CreateAsync(admin, new Dashboard.Domain.Groups.CreateGroup("Night shift", "", everyoneElse, []))).Value;
 
         foreach (var role in PermissionTable.Roles)
             (Clients[role], Cookies[role]) = await SignInAsync(EmailOf(role));
@@ -134,6 +138,11 @@ public class PermissionMatrixHttpTests(SignedInRoles roles) : IClassFixture<Sign
         { Permission.ManageWorkspaceSettings, "/settings/users", "data-testid=\"security-settings\"", [true, false, false, false] },
         { Permission.ManageWorkspaceSettings, "/settings/users", "data-testid=\"email-domains\"", [true, false, false, false] },
         { Permission.ManageWorkspaceSettings, "/settings/audit", "data-testid=\"audit-who\"", [true, false, false, false] },
+        // Manage every group: a group the role does not manage (the others are its members).
+        { Permission.ManageAllGroups, "/groups/{group}", "data-testid=\"delete-group\"", [true, false, false, false] },
+        // Manage every resource: a Project the role was not given.
+        { Permission.ManageAllResources, "/projects/{hidden}", "data-testid=\"resource-edit\"", [true, false, false, false] },
+        { Permission.ManageAllResources, "/projects/{assigned}", "data-testid=\"resource-edit\"", [true, false, false, false] },
     };
 
     [Fact]
@@ -149,7 +158,8 @@ public class PermissionMatrixHttpTests(SignedInRoles roles) : IClassFixture<Sign
             .Replace("{member}", roles.Actors[WorkspaceRole.Member].MemberId.ToString())
             .Replace("{tasker}", roles.Actors[WorkspaceRole.Tasker].MemberId.ToString())
             .Replace("{hidden}", roles.HiddenProject.ToString())
-            .Replace("{assigned}", roles.AssignedProject.ToString());
+            .Replace("{assigned}", roles.AssignedProject.ToString())
+            .Replace("{group}", roles.Group.ToString());
 
         for (var i = 0; i < granted.Length; i++)
         {

@@ -18,6 +18,8 @@ public class PermissionTableTests
         (Permission.SeeOtherMembers,         ["yes", "yes", "yes", "no"]),
         (Permission.ChangeUserRoles,         ["yes", "no", "no", "no"]),
         (Permission.ManageWorkspaceSettings, ["yes", "no", "no", "no"]),
+        (Permission.ManageAllGroups,         ["yes", "no", "no", "no"]),
+        (Permission.ManageAllResources,      ["yes", "no", "no", "no"]),
     ];
 
     private static readonly WorkspaceRole[] Columns =

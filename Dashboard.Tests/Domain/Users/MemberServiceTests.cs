@@ -83,7 +83,7 @@ public class MemberServiceTests : IAsyncLifetime
         var result = await _members.ChangeRoleAsync(_admin, external.MemberId, WorkspaceRole.Admin);
 
         Assert.Equal("Only Internal members can be Admins; this member is External.", result.Error!.Message);
-        Assert.Equal("Only Internal members can be Admins; this member is Workforce.", MemberService.WhyRoleNotAllowed(WorkspaceRole.Admin, UserType.Workforce));
+        Assert.Equal("Only Internal members can be Admins; this member is Workforce.", MembershipRules.WhyRoleNotAllowed(WorkspaceRole.Admin, UserType.Workforce));
     }
 
     [Theory]
