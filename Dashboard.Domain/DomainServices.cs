@@ -37,6 +37,7 @@ public static class DomainServices
         services.AddSingleton<WorkspaceSettingsService>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ResourceService>();
+        services.AddSingleton<ResourceConnections>();
         services.AddSingleton<ResourceAccessService>();
         services.AddOptions<InvitationOptions>();
         services.AddSingleton<MembershipChanges>();

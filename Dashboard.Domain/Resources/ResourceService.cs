@@ -8,7 +8,7 @@ namespace Dashboard.Domain.Resources;
 
 /// <summary>
 /// Projects, Datasets and Ontologies: listing what the actor may see, creating (the creator becomes the
-/// resource's Admin), editing, deleting and connecting them. One service, because the rules are the same for
+/// resource's Admin), editing and deleting them; <see cref="ResourceConnections"/> connects them. One service, because the rules are the same for
 /// the three kinds apart from a Project's links.
 /// </summary>
 public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
@@ -183,7 +183,8 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
         return Error.Stale($"{who ?? "Someone"} changed this {resource.Kind} a moment ago — reload to see it. Nothing was saved.");
     }
 
-    private static string Describe(Resource resource) => $"{resource.Kind} \"{resource.Name}\"";
+    /// <summary>How the audit log names a resource: <c>Dataset "Street scenes"</c>.</summary>
+    internal static string Describe(Resource resource) => $"{resource.Kind} \"{resource.Name}\"";
 
     /// <summary>What deleting the resource would take with it, for the confirmation, or why it cannot go.</summary>
     public async Task<Result<string>> DescribeDeletionAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -225,77 +226,6 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
 
             write.Db.Resources.Remove(found.Value);
             await write.RecordAsync(AuditActions.ResourceDeleted, Describe(found.Value), found.Value.Description, null, ct);
-            return Result.Success();
-        }, ct);
-
-    public Task<Result> ChangeOntologyAsync(Actor actor, Guid projectId, Guid ontologyId, CancellationToken ct = default) =>
-        Writes.RunAsync(actor, async write =>
-        {
-            var found = await ResourceAuthority.FindManageableAsync(write.Db, actor, projectId, ResourceKind.Project, ct);
-            if (!found.Succeeded) return found.Error!;
-            var ontology = await ResourceAuthority.FindVisibleAsync(write.Db, actor, ontologyId, ResourceKind.Ontology, ct);
-            if (!ontology.Succeeded) return Error.Invalid(ontology.Error!.Message, "Ontology");
-            var project = (Project)found.Value;
-            if (project.OntologyId == ontologyId) return Result.Success();
-
-            var before = await write.Db.Ontologies.Where(o => o.Id == project.OntologyId).Select(o => o.Name).FirstOrDefaultAsync(ct);
-            project.UseOntology(ontologyId);
-            await write.RecordAsync(AuditActions.ResourceChanged, Describe(project), $"Ontology {before}", $"Ontology {ontology.Value.Name}", ct);
-            return Result.Success();
-        }, ct);
-
-    public Task<Result> AttachDatasetAsync(Actor actor, Guid projectId, Guid datasetId, CancellationToken ct = default) =>
-        Writes.RunAsync(actor, async write =>
-        {
-            var found = await ResourceAuthority.FindManageableAsync(write.Db, actor, projectId, ResourceKind.Project, ct);
-            if (!found.Succeeded) return found.Error!;
-            var dataset = await ResourceAuthority.FindVisibleAsync(write.Db, actor, datasetId, ResourceKind.Dataset, ct);
-            if (!dataset.Succeeded) return Error.Invalid(dataset.Error!.Message, "Datasets");
-            if (await write.Db.ProjectDatasets.AnyAsync(l => l.ProjectId == projectId && l.DatasetId == datasetId, ct))
-                return Error.Conflict($"\"{dataset.Value.Name}\" is already attached to this Project.", "Datasets");
-
-            write.Db.ProjectDatasets.Add(new ProjectDataset(projectId, datasetId));
-            await write.RecordAsync(AuditActions.ResourceChanged, Describe(found.Value), null, $"Dataset \"{dataset.Value.Name}\" attached", ct);
-            return Result.Success();
-        }, ct);
-
-    public Task<Result> DetachDatasetAsync(Actor actor, Guid projectId, Guid datasetId, CancellationToken ct = default) =>
-        Writes.RunAsync(actor, async write =>
-        {
-            var found = await ResourceAuthority.FindManageableAsync(write.Db, actor, projectId, ResourceKind.Project, ct);
-            if (!found.Succeeded) return found.Error!;
-            var name = await write.Db.Datasets.Where(d => d.Id == datasetId).Select(d => d.Name).FirstOrDefaultAsync(ct);
-            var removed = await write.DeleteAsync(write.Db.ProjectDatasets.Where(l => l.ProjectId == projectId && l.DatasetId == datasetId), ct);
-            if (removed == 0) return Error.NotFound("That Dataset is not attached to this Project.");
-            await write.RecordAsync(AuditActions.ResourceChanged, Describe(found.Value), $"Dataset \"{name}\" attached", "detached", ct);
-            return Result.Success();
-        }, ct);
-
-    public Task<Result> AddClassAsync(Actor actor, Guid ontologyId, string? name, LabelShape shape, CancellationToken ct = default) =>
-        Writes.RunAsync(actor, async write =>
-        {
-            var found = await ResourceAuthority.FindManageableAsync(write.Db, actor, ontologyId, ResourceKind.Ontology, ct);
-            if (!found.Succeeded) return found.Error!;
-            var className = Names.Validate(name, "Class name", OntologyClass.NameMaxLength, "ClassName");
-            if (!className.Succeeded) return className.Error!;
-            var existing = await write.Db.OntologyClasses.Where(c => c.OntologyId == ontologyId).Select(c => c.Name).ToListAsync(ct);
-            if (existing.Any(c => string.Equals(c, className.Value, StringComparison.OrdinalIgnoreCase)))
-                return Error.Conflict($"This Ontology already has a class called \"{className.Value}\".", "ClassName");
-
-            write.Db.OntologyClasses.Add(new OntologyClass(ontologyId, className.Value, shape));
-            await write.RecordAsync(AuditActions.ResourceChanged, Describe(found.Value), null, $"class \"{className.Value}\" ({shape}) added", ct);
-            return Result.Success();
-        }, ct);
-
-    public Task<Result> RemoveClassAsync(Actor actor, Guid ontologyId, Guid classId, CancellationToken ct = default) =>
-        Writes.RunAsync(actor, async write =>
-        {
-            var found = await ResourceAuthority.FindManageableAsync(write.Db, actor, ontologyId, ResourceKind.Ontology, ct);
-            if (!found.Succeeded) return found.Error!;
-            var name = await write.Db.OntologyClasses.Where(c => c.Id == classId).Select(c => c.Name).FirstOrDefaultAsync(ct);
-            var removed = await write.DeleteAsync(write.Db.OntologyClasses.Where(c => c.Id == classId && c.OntologyId == ontologyId), ct);
-            if (removed == 0) return Error.NotFound("That class is not in this Ontology.");
-            await write.RecordAsync(AuditActions.ResourceChanged, Describe(found.Value), $"class \"{name}\"", "removed", ct);
             return Result.Success();
         }, ct);
 

@@ -44,7 +44,7 @@ public class ActivityJourneyTests : IAsyncLifetime
         var actor = await _session.ActorAsync(admin);
         var dataset = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
         var ontology = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Ontology, "Road", ""))).Value;
-        await resources.AddClassAsync(actor, ontology, "Car", LabelShape.BoundingBox);
+        await _session.App.Services.GetRequiredService<ResourceConnections>().AddClassAsync(actor, ontology, "Car", LabelShape.BoundingBox);
         var project = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Project, "Perception", "", ontology, [dataset]))).Value;
 
         var watcher = await _session.NewPageAsync();

@@ -173,8 +173,8 @@ public class ImportRunnerTests : IAsyncLifetime
     private async Task<(Guid Project, Guid Dataset)> LabelledProjectAsync()
     {
         var ontology = (await _resources.CreateAsync(_admin, new CreateResource(ResourceKind.Ontology, "Road", ""))).Value;
-        await _resources.AddClassAsync(_admin, ontology, "Car", LabelShape.BoundingBox);
-        await _resources.AddClassAsync(_admin, ontology, "Lane", LabelShape.Polygon);
+        await new ResourceConnections(_database, _clock).AddClassAsync(_admin, ontology, "Car", LabelShape.BoundingBox);
+        await new ResourceConnections(_database, _clock).AddClassAsync(_admin, ontology, "Lane", LabelShape.Polygon);
         var dataset = (await _resources.CreateAsync(_admin, new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
         var project = (await _resources.CreateAsync(_admin, new CreateResource(ResourceKind.Project, "Perception", "", ontology, [dataset]))).Value;
         await using var db = _database.CreateDbContext();

@@ -115,6 +115,7 @@ public sealed partial class EveryWriteHasItsEntryTests : IAsyncLifetime
         var tagging = new ProjectTagging(_factory, _clock);
         var issues = new IssueService(_factory, _clock);
         var resources = new ResourceService(_factory, _clock);
+        var connections = new ResourceConnections(_factory, _clock);
         var access = new ResourceAccessService(_factory, _clock);
         var invitations = new InvitationService(_factory, _clock, Options.Create(new InvitationOptions()), changes);
         var members = new MemberService(_factory, access, invitations, _clock, changes);
@@ -141,12 +142,12 @@ public sealed partial class EveryWriteHasItsEntryTests : IAsyncLifetime
         var project = (await resources.CreateAsync(admin, new CreateResource(ResourceKind.Project, "Perception", "", ontology, []))).Value;
         var resourceVersion = (await resources.GetAsync(admin, dataset)).Value.Version;
         await Made("ResourceService.UpdateAsync", resources.UpdateAsync(admin, dataset, resourceVersion, "Street", "Cameras"));
-        await Made("ResourceService.ChangeOntologyAsync", resources.ChangeOntologyAsync(admin, project, other));
-        await Made("ResourceService.AttachDatasetAsync", resources.AttachDatasetAsync(admin, project, dataset));
-        await Made("ResourceService.DetachDatasetAsync", resources.DetachDatasetAsync(admin, project, dataset));
-        await Made("ResourceService.AddClassAsync", resources.AddClassAsync(admin, ontology, "Car", LabelShape.BoundingBox));
+        await Made("ResourceConnections.ChangeOntologyAsync", connections.ChangeOntologyAsync(admin, project, other));
+        await Made("ResourceConnections.AttachDatasetAsync", connections.AttachDatasetAsync(admin, project, dataset));
+        await Made("ResourceConnections.DetachDatasetAsync", connections.DetachDatasetAsync(admin, project, dataset));
+        await Made("ResourceConnections.AddClassAsync", connections.AddClassAsync(admin, ontology, "Car", LabelShape.BoundingBox));
         var carClass = (await resources.GetAsync(admin, ontology)).Value.Classes.Single().Id;
-        await Made("ResourceService.RemoveClassAsync", resources.RemoveClassAsync(admin, ontology, carClass));
+        await Made("ResourceConnections.RemoveClassAsync", connections.RemoveClassAsync(admin, ontology, carClass));
         await Made("ResourceAccessService.AddMembersAsync", access.AddMembersAsync(admin, project, [member.MemberId], ResourceRole.Annotator));
         await Made("ResourceAccessService.AddGroupsAsync", access.AddGroupsAsync(admin, project, [group], ResourceRole.Reviewer));
         var entry = (await access.ListAsync(admin, project)).Value.Groups.Single(g => g.GroupId == group).AccessId;

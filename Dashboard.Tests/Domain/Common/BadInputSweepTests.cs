@@ -69,7 +69,7 @@ public class BadInputSweepTests : IAsyncLifetime
                 async text => Plain(await Get<ResourceService>().CreateAsync(_admin, new CreateResource(ResourceKind.Ontology, text, ""))),
                 db => db.Ontologies.Select(o => o.Name)),
             "Ontology class" => new("Class name", OntologyClass.NameMaxLength, true,
-                text => Get<ResourceService>().AddClassAsync(_admin, _ontology, text, LabelShape.BoundingBox),
+                text => Get<ResourceConnections>().AddClassAsync(_admin, _ontology, text, LabelShape.BoundingBox),
                 db => db.OntologyClasses.Select(c => c.Name)),
             "Group" => new("Group name", Group.NameMaxLength, true,
                 async text => Plain(await Get<GroupService>().CreateAsync(_admin, new CreateGroup(text, "", [], []))),

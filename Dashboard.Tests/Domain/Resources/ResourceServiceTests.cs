@@ -12,6 +12,7 @@ namespace Dashboard.Tests.Domain.Resources;
 public class ResourceServiceTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
+    private ResourceConnections _connections = default!;
     private ResourceService _resources = default!;
     private ResourceAccessService _access = default!;
     private Workspace _workspace = default!;
@@ -23,6 +24,7 @@ public class ResourceServiceTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         var clock = new FakeTimeProvider(Seed.Now);
         _resources = new ResourceService(_database, clock);
+        _connections = new ResourceConnections(_database, clock);
         _access = new ResourceAccessService(_database, clock);
         _workspace = await Seed.WorkspaceAsync(_database);
         _admin = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin, name: "Ada Admin");
@@ -149,7 +151,7 @@ public class ResourceServiceTests : IAsyncLifetime
         var lagos = await CreateAsync(_member, ResourceKind.Dataset, "Lagos");
         var project = await CreateAsync(_member, ResourceKind.Project, "Perception", first, berlin, lagos);
 
-        Assert.True((await _resources.ChangeOntologyAsync(_member, project, second)).Succeeded);
+        Assert.True((await _connections.ChangeOntologyAsync(_member, project, second)).Succeeded);
 
         var details = (await _resources.GetAsync(_member, project)).Value;
         Assert.Equal("Road objects v2", details.Ontology!.Name);
@@ -204,7 +206,7 @@ public class ResourceServiceTests : IAsyncLifetime
         Assert.Equal(ErrorKind.Conflict, refused.Error!.Kind);
         Assert.Contains("\"Perception\"", refused.Error.Message);
         Assert.Contains("Detach it", refused.Error.Message);
-        Assert.True((await _resources.DetachDatasetAsync(_admin, project, dataset)).Succeeded);
+        Assert.True((await _connections.DetachDatasetAsync(_admin, project, dataset)).Succeeded);
         Assert.True((await _resources.DeleteAsync(_admin, dataset)).Succeeded);
     }
 
@@ -286,8 +288,8 @@ public class ResourceServiceTests : IAsyncLifetime
     {
         var ontology = await CreateAsync(_admin, ResourceKind.Ontology, "Road objects");
 
-        await _resources.AddClassAsync(_admin, ontology, "Car", LabelShape.BoundingBox);
-        var duplicate = await _resources.AddClassAsync(_admin, ontology, " car ", LabelShape.Polygon);
+        await _connections.AddClassAsync(_admin, ontology, "Car", LabelShape.BoundingBox);
+        var duplicate = await _connections.AddClassAsync(_admin, ontology, " car ", LabelShape.Polygon);
 
         Assert.Equal((ErrorKind.Conflict, "ClassName"), (duplicate.Error!.Kind, duplicate.Error.Field));
         var classes = (await _resources.GetAsync(_admin, ontology)).Value.Classes;
