@@ -66,7 +66,8 @@ public class FoundationJourneyTests : IAsyncLifetime
                      ("Issue tags", "issue-tags"), ("Activity Center", "activity"), ("Users", "users") })
         {
             await tabs.Filter(new() { HasText = title }).ClickAsync();
-            await page.WaitForURLAsync($"**/settings/{slug}");
+            // A tab navigates inside the page (no load event to wait for): the address is what counts.
+            await page.WaitForURLAsync($"**/settings/{slug}", new() { WaitUntil = WaitUntilState.Commit });
             await Expect(page.Locator(".mud-tab.mud-tab-active")).ToHaveTextAsync(title);
         }
         await page.GotoAsync("/settings/activity");
