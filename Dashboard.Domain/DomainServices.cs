@@ -27,6 +27,7 @@ public static class DomainServices
         services.AddScoped<FirstRunSetup>();
         services.AddSingleton<MemberDirectory>();
         services.AddSingleton<GroupService>();
+        services.AddSingleton<GroupPeople>();
         services.AddSingleton<TagService>();
         services.AddSingleton<ProjectTagging>();
         services.AddSingleton<IssueService>();

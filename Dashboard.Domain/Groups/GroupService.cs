@@ -3,7 +3,6 @@ using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Resources;
-using Dashboard.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Groups;
@@ -48,7 +47,7 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     public async Task<Result<GroupDetails>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var group = await FindVisibleAsync(db, actor, id, ct);
+        var group = await GroupAuthority.FindVisibleAsync(db, actor, id, ct);
         if (!group.Succeeded) return group.Error!;
         var isManager = group.Value.Managers.Any(m => m.MemberId == actor.MemberId);
 
@@ -85,9 +84,9 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         {
             var details = await ValidateDetailsAsync(write.Db, actor, command.Name, command.Description, null, ct);
             if (!details.Succeeded) return details.Error!;
-            var members = await CheckMembersAsync(write.Db, actor, command.MemberIds, managers: false, ct);
+            var members = await GroupAuthority.CheckMembersAsync(write.Db, actor, command.MemberIds, managers: false, ct);
             if (!members.Succeeded) return members.Error!;
-            var managers = await CheckMembersAsync(write.Db, actor, command.ManagerIds, managers: true, ct);
+            var managers = await GroupAuthority.CheckMembersAsync(write.Db, actor, command.ManagerIds, managers: true, ct);
             if (!managers.Succeeded) return managers.Error!;
 
             var group = new Group(actor.WorkspaceId, command.Name!.Trim(), command.Description?.Trim() ?? "", write.Now);
@@ -104,7 +103,7 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     public Task<Result> UpdateAsync(Actor actor, Guid id, Guid seenVersion, string? name, string? description, CancellationToken ct = default) =>
         Writes.RunAsync(actor, async write =>
         {
-            var group = await FindForAdminAsync(write.Db, actor, id, "rename a group", ct);
+            var group = await GroupAuthority.FindForAdminAsync(write.Db, actor, id, "rename a group", ct);
             if (!group.Succeeded) return group.Error!;
             if (group.Value.Version != seenVersion) return await ChangedMeanwhileAsync(write.Db, actor, group.Value, ct);
             var details = await ValidateDetailsAsync(write.Db, actor, name, description, id, ct);
@@ -135,63 +134,11 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         return Error.Stale($"{who ?? "Someone"} changed this group a moment ago — reload to see it. Nothing was saved.");
     }
 
-    public Task<Result> AddMembersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default) =>
-        Writes.RunAsync(actor, async write =>
-        {
-            var group = await FindForMemberEditAsync(write.Db, actor, id, ct);
-            if (!group.Succeeded) return group.Error!;
-            if (memberIds.Count == 0) return Error.Invalid("Choose at least one member to add.", "Members");
-            var checkedIds = await CheckMembersAsync(write.Db, actor, memberIds, managers: false, ct);
-            if (!checkedIds.Succeeded) return checkedIds;
-
-            foreach (var memberId in memberIds) group.Value.AddMember(memberId);
-            await write.RecordAsync(AuditActions.GroupChanged, group.Value.Name, null, $"added {memberIds.Count} member(s)", ct);
-            return Result.Success();
-        }, ct);
-
-    public Task<Result> RemoveMemberAsync(Actor actor, Guid id, Guid memberId, CancellationToken ct = default) =>
-        Writes.RunAsync(actor, async write =>
-        {
-            var group = await FindForMemberEditAsync(write.Db, actor, id, ct);
-            if (!group.Succeeded) return group.Error!;
-            var membership = group.Value.Members.FirstOrDefault(m => m.MemberId == memberId);
-            if (membership is null) return Error.NotFound("That person is not a member of this group.");
-            write.Db.GroupMemberships.Remove(membership);
-            await write.RecordAsync(AuditActions.GroupChanged, group.Value.Name, await NameOfAsync(write.Db, memberId, ct), "removed as member", ct);
-            return await SaveRemovalAsync(write, "That person is no longer a member of this group.", ct);
-        }, ct);
-
-    public Task<Result> AddManagersAsync(Actor actor, Guid id, IReadOnlyCollection<Guid> memberIds, CancellationToken ct = default) =>
-        Writes.RunAsync(actor, async write =>
-        {
-            var group = await FindForAdminAsync(write.Db, actor, id, "choose group managers", ct);
-            if (!group.Succeeded) return group.Error!;
-            if (memberIds.Count == 0) return Error.Invalid("Choose at least one manager to add.", "Managers");
-            var checkedIds = await CheckMembersAsync(write.Db, actor, memberIds, managers: true, ct);
-            if (!checkedIds.Succeeded) return checkedIds;
-
-            foreach (var memberId in memberIds) group.Value.AddManager(memberId);
-            await write.RecordAsync(AuditActions.GroupChanged, group.Value.Name, null, $"added {memberIds.Count} manager(s)", ct);
-            return Result.Success();
-        }, ct);
-
-    public Task<Result> RemoveManagerAsync(Actor actor, Guid id, Guid memberId, CancellationToken ct = default) =>
-        Writes.RunAsync(actor, async write =>
-        {
-            var group = await FindForAdminAsync(write.Db, actor, id, "choose group managers", ct);
-            if (!group.Succeeded) return group.Error!;
-            var manager = group.Value.Managers.FirstOrDefault(m => m.MemberId == memberId);
-            if (manager is null) return Error.NotFound("That person does not manage this group.");
-            write.Db.GroupManagers.Remove(manager);
-            await write.RecordAsync(AuditActions.GroupChanged, group.Value.Name, await NameOfAsync(write.Db, memberId, ct), "removed as manager", ct);
-            return await SaveRemovalAsync(write, "That person no longer manages this group.", ct);
-        }, ct);
-
     /// <summary>The confirmation for deleting a group: it names the resources that lose the group's access.</summary>
     public async Task<Result<string>> DescribeDeletionAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var group = await FindForAdminAsync(db, actor, id, "delete groups", ct);
+        var group = await GroupAuthority.FindForAdminAsync(db, actor, id, "delete groups", ct);
         if (!group.Succeeded) return group.Error!;
         var resources = await (from a in db.ResourceAccess
                                join r in db.Resources on a.ResourceId equals r.Id
@@ -209,77 +156,14 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     public Task<Result> DeleteAsync(Actor actor, Guid id, CancellationToken ct = default) =>
         Writes.RunAsync(actor, async write =>
         {
-            var group = await FindForAdminAsync(write.Db, actor, id, "delete groups", ct);
+            var group = await GroupAuthority.FindForAdminAsync(write.Db, actor, id, "delete groups", ct);
             if (!group.Succeeded) return group.Error!;
             write.Db.Groups.Remove(group.Value);
             await write.RecordAsync(AuditActions.GroupDeleted, group.Value.Name, $"{group.Value.Members.Count} members", null, ct);
             return Result.Success();
         }, ct);
 
-    /// <summary>Members who can be added (as members, or as managers: Internal only), matching <paramref name="search"/>.</summary>
-    public async Task<Result<IReadOnlyList<GroupPerson>>> FindCandidatesAsync(Actor actor, Guid? groupId, bool managers,
-        string? search, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        if (groupId is { } id)
-        {
-            var group = managers ? await FindForAdminAsync(db, actor, id, "choose group managers", ct) : await FindForMemberEditAsync(db, actor, id, ct);
-            if (!group.Succeeded) return group.Error!;
-        }
-        else if (!actor.Can(Permission.CreateGroups))
-            return actor.Require(Permission.CreateGroups).Error!;
-
-        var pattern = SearchText.Contains(search ?? "");
-        var candidates = ResourceAuthority.AssignableMembers(db, actor.WorkspaceId)
-            .Where(m => EF.Functions.Like(m.DisplayName, pattern, SearchText.Escape) || EF.Functions.Like(m.Email, pattern, SearchText.Escape));
-        if (managers) candidates = candidates.Where(m => m.UserType == UserType.Internal); // MembershipRules.CanManageGroups, as SQL
-        if (groupId is { } existing)
-            candidates = managers
-                ? candidates.Where(m => !db.GroupManagers.Any(x => x.GroupId == existing && x.MemberId == m.Id))
-                : candidates.Where(m => !db.GroupMemberships.Any(x => x.GroupId == existing && x.MemberId == m.Id));
-        return await candidates.OrderBy(m => m.DisplayName).Take(20)
-            .Select(m => new GroupPerson(m.Id, m.DisplayName, m.Email, m.UserType, m.Status)).ToListAsync(ct);
-    }
-
     private static bool CanSeeManagers(Actor actor, bool isManagerOfGroup) => actor.Can(Permission.CreateGroups) || isManagerOfGroup;
-
-    /// <summary>Saves a removal; if someone removed the same row a moment earlier, nothing is saved and it says so.</summary>
-    private static async Task<Result> SaveRemovalAsync(ActingContext write, string alreadyGone, CancellationToken ct)
-    {
-        try
-        {
-            await write.SaveAsync(ct);
-            return Result.Success();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.NotFound(alreadyGone);
-        }
-    }
-
-    private static async Task<Result<Group>> FindVisibleAsync(DashboardDbContext db, Actor actor, Guid id, CancellationToken ct)
-    {
-        var group = await db.Groups.Include(g => g.Members).Include(g => g.Managers)
-            .FirstOrDefaultAsync(g => g.Id == id && g.WorkspaceId == actor.WorkspaceId, ct);
-        var visible = group is not null && (actor.Can(Permission.SeeOtherMembers)
-                                            || group.Members.Any(m => m.MemberId == actor.MemberId)
-                                            || group.Managers.Any(m => m.MemberId == actor.MemberId));
-        return visible ? group! : Error.NotFound("That group does not exist, or you cannot see it.");
-    }
-
-    private static async Task<Result<Group>> FindForMemberEditAsync(DashboardDbContext db, Actor actor, Guid id, CancellationToken ct)
-    {
-        var group = await FindVisibleAsync(db, actor, id, ct);
-        if (!group.Succeeded || actor.Can(Permission.ManageAllGroups) || group.Value.Managers.Any(m => m.MemberId == actor.MemberId)) return group;
-        return Error.Forbidden($"Only workspace Admins and the managers of \"{group.Value.Name}\" can change its members.");
-    }
-
-    private static async Task<Result<Group>> FindForAdminAsync(DashboardDbContext db, Actor actor, Guid id, string what, CancellationToken ct)
-    {
-        var group = await FindVisibleAsync(db, actor, id, ct);
-        if (!group.Succeeded || actor.Can(Permission.ManageAllGroups)) return group;
-        return Error.Forbidden($"Only workspace Admins can {what}.");
-    }
 
     private static async Task<Result> ValidateDetailsAsync(DashboardDbContext db, Actor actor, string? rawName, string? rawDescription,
         Guid? exceptId, CancellationToken ct)
@@ -294,31 +178,12 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
         return taken ? NameTaken(name.Value) : Result.Success();
     }
 
-    /// <summary>Every id must be a member of the workspace (not declined); managers must also be Internal.</summary>
-    private static async Task<Result> CheckMembersAsync(DashboardDbContext db, Actor actor, IReadOnlyCollection<Guid> ids, bool managers,
-        CancellationToken ct)
-    {
-        if (ids.Count == 0) return Result.Success();
-        var distinct = ids.Distinct().ToList();
-        var found = await ResourceAuthority.AssignableMembers(db, actor.WorkspaceId).Where(m => distinct.Contains(m.Id))
-            .Select(m => new { m.Id, m.DisplayName, m.UserType }).ToListAsync(ct);
-        if (found.Count != distinct.Count)
-            return Error.NotFound("One of the chosen people is no longer in the workspace. Reload and choose again.");
-        var notInternal = found.Where(m => !MembershipRules.CanManageGroups(m.UserType)).Select(m => m.DisplayName).ToList();
-        if (managers && notInternal.Count > 0)
-            return Error.Invalid($"Only Internal members can manage groups; {string.Join(", ", notInternal)} {(notInternal.Count == 1 ? "is" : "are")} not Internal.", "Managers");
-        return Result.Success();
-    }
-
     private static Task<List<GroupPerson>> People(DashboardDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
     {
         var list = ids.ToList();
         return db.Members.Where(m => list.Contains(m.Id)).OrderBy(m => m.DisplayName)
             .Select(m => new GroupPerson(m.Id, m.DisplayName, m.Email, m.UserType, m.Status)).ToListAsync(ct);
     }
-
-    private static async Task<string> NameOfAsync(DashboardDbContext db, Guid memberId, CancellationToken ct) =>
-        await db.Members.Where(m => m.Id == memberId).Select(m => m.DisplayName).FirstOrDefaultAsync(ct) ?? "a former member";
 
     private static Error NameTaken(string name) => Error.Conflict($"A group called \"{name}\" already exists in this workspace.", "Name");
 

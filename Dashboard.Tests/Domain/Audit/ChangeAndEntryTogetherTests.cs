@@ -36,7 +36,7 @@ public class ChangeAndEntryTogetherTests : IAsyncLifetime
     {
         var groups = new GroupService(_database, _clock);
         var group = (await groups.CreateAsync(_admin, new CreateGroup("Night shift", "", [_member.MemberId], [_member.MemberId]))).Value;
-        var crashing = new GroupService(new CrashOnAuditEntry(_database), _clock);
+        var crashing = new GroupPeople(new CrashOnAuditEntry(_database), _clock);
 
         await Assert.ThrowsAsync<StagedCrash>(() => crashing.RemoveMemberAsync(_admin, group, _member.MemberId));
         await Assert.ThrowsAsync<StagedCrash>(() => crashing.RemoveManagerAsync(_admin, group, _member.MemberId));

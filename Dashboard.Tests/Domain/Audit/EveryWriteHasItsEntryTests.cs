@@ -111,6 +111,7 @@ public sealed partial class EveryWriteHasItsEntryTests : IAsyncLifetime
 
         var changes = new MembershipChanges();
         var groups = new GroupService(_factory, _clock);
+        var people = new GroupPeople(_factory, _clock);
         var tags = new TagService(_factory, _clock);
         var tagging = new ProjectTagging(_factory, _clock);
         var issues = new IssueService(_factory, _clock);
@@ -130,10 +131,10 @@ public sealed partial class EveryWriteHasItsEntryTests : IAsyncLifetime
         var group = (await Made("GroupService.CreateAsync", groups.CreateAsync(admin, new CreateGroup("Night shift", "", [member.MemberId], [])))).Value;
         var version = (await groups.GetAsync(admin, group)).Value.Version;
         await Made("GroupService.UpdateAsync", groups.UpdateAsync(admin, group, version, "Night shift", "Weekdays"));
-        await Made("GroupService.AddMembersAsync", groups.AddMembersAsync(admin, group, [tasker.MemberId]));
-        await Made("GroupService.RemoveMemberAsync", groups.RemoveMemberAsync(admin, group, tasker.MemberId));
-        await Made("GroupService.AddManagersAsync", groups.AddManagersAsync(admin, group, [member.MemberId]));
-        await Made("GroupService.RemoveManagerAsync", groups.RemoveManagerAsync(admin, group, member.MemberId));
+        await Made("GroupPeople.AddMembersAsync", people.AddMembersAsync(admin, group, [tasker.MemberId]));
+        await Made("GroupPeople.RemoveMemberAsync", people.RemoveMemberAsync(admin, group, tasker.MemberId));
+        await Made("GroupPeople.AddManagersAsync", people.AddManagersAsync(admin, group, [member.MemberId]));
+        await Made("GroupPeople.RemoveManagerAsync", people.RemoveManagerAsync(admin, group, member.MemberId));
 
         // Resources, their classes, links and access
         var ontology = (await Made("ResourceService.CreateAsync", resources.CreateAsync(admin, new CreateResource(ResourceKind.Ontology, "Roads", "")))).Value;

@@ -13,6 +13,7 @@ public class GroupServiceTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
     private GroupService _groups = default!;
+    private GroupPeople _people = default!;
     private ResourceService _resources = default!;
     private ResourceAccessService _access = default!;
     private Workspace _workspace = default!;
@@ -26,6 +27,7 @@ public class GroupServiceTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         var clock = new FakeTimeProvider(Seed.Now);
         _groups = new GroupService(_database, clock);
+        _people = new GroupPeople(_database, clock);
         _resources = new ResourceService(_database, clock);
         _access = new ResourceAccessService(_database, clock);
         _workspace = await Seed.WorkspaceAsync(_database);
@@ -91,7 +93,7 @@ public class GroupServiceTests : IAsyncLifetime
         var external = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member, name: "Ext Ernal", type: UserType.External);
 
         var result = await _groups.CreateAsync(_admin, new CreateGroup("Reviewers", "", [], [external.MemberId]));
-        var candidates = await _groups.FindCandidatesAsync(_admin, null, managers: true, "");
+        var candidates = await _people.FindCandidatesAsync(_admin, null, managers: true, "");
 
         Assert.Equal((ErrorKind.Invalid, "Managers"), (result.Error!.Kind, result.Error.Field));
         Assert.Contains("Ext Ernal is not Internal", result.Error.Message);
@@ -104,9 +106,9 @@ public class GroupServiceTests : IAsyncLifetime
         var own = await NightShiftAsync(_alice.MemberId);
         var other = (await _groups.CreateAsync(_admin, new CreateGroup("Day shift", "", [], []))).Value;
 
-        var added = await _groups.AddMembersAsync(_manager, own, [_bob.MemberId]);
-        var removed = await _groups.RemoveMemberAsync(_manager, own, _alice.MemberId);
-        var elsewhere = await _groups.AddMembersAsync(_manager, other, [_bob.MemberId]);
+        var added = await _people.AddMembersAsync(_manager, own, [_bob.MemberId]);
+        var removed = await _people.RemoveMemberAsync(_manager, own, _alice.MemberId);
+        var elsewhere = await _people.AddMembersAsync(_manager, other, [_bob.MemberId]);
 
         Assert.True(added.Succeeded && removed.Succeeded);
         Assert.Equal(ErrorKind.Forbidden, elsewhere.Error!.Kind);
@@ -119,8 +121,8 @@ public class GroupServiceTests : IAsyncLifetime
         var group = await NightShiftAsync();
 
         Assert.Equal(ErrorKind.Forbidden, (await _groups.DeleteAsync(_manager, group)).Error!.Kind);
-        Assert.Equal(ErrorKind.Forbidden, (await _groups.AddManagersAsync(_manager, group, [_admin.MemberId])).Error!.Kind);
-        Assert.Equal(ErrorKind.Forbidden, (await _groups.RemoveManagerAsync(_manager, group, _manager.MemberId)).Error!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, (await _people.AddManagersAsync(_manager, group, [_admin.MemberId])).Error!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, (await _people.RemoveManagerAsync(_manager, group, _manager.MemberId)).Error!.Kind);
         var version = (await _groups.GetAsync(_admin, group)).Value.Version;
         Assert.Equal(ErrorKind.Forbidden, (await _groups.UpdateAsync(_manager, group, version, "Renamed", "")).Error!.Kind);
     }
@@ -164,8 +166,8 @@ public class GroupServiceTests : IAsyncLifetime
         Assert.False(await SeesAsync(_bob, project));
         Assert.False(await SeesAsync(_manager, project));
 
-        await _groups.AddMembersAsync(_manager, group, [_bob.MemberId]);
-        await _groups.RemoveMemberAsync(_manager, group, _alice.MemberId);
+        await _people.AddMembersAsync(_manager, group, [_bob.MemberId]);
+        await _people.RemoveMemberAsync(_manager, group, _alice.MemberId);
 
         Assert.True(await SeesAsync(_bob, project));
         Assert.False(await SeesAsync(_alice, project));
