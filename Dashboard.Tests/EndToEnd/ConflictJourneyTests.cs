@@ -103,6 +103,27 @@ public class ConflictJourneyTests : IAsyncLifetime
         await Assertions.Expect(b.Locator("h1")).ToContainTextAsync("Street scenes 2026");
     }
 
+    [BrowserFact]
+    public Task TwoAdminsRevokingOneKey_TheSecondIsToldWhoDid() =>
+        _session.JourneyAsync(TwoAdminsRevokingOneKeyJourneyAsync);
+
+    private async Task TwoAdminsRevokingOneKeyJourneyAsync()
+    {
+        var fiona = await _session.SetUpAsync();
+        var bea = await _session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
+        await _session.App.Services.GetRequiredService<Dashboard.Domain.Activity.ApiKeyService>().CreateAsync(await _session.ActorAsync(fiona), "cluster");
+        var (a, b) = (await OpenAsync(fiona, "/settings/activity"), await OpenAsync(bea, "/settings/activity"));
+
+        await a.Locator("[data-testid=api-keys] tr").Filter(new() { HasText = "cluster" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(a.Locator(".mud-snackbar")).ToContainTextAsync("revoked");
+        await b.Locator("[data-testid=api-keys] tr").Filter(new() { HasText = "cluster" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+
+        await Assertions.Expect(b.Locator("[data-testid=api-key-conflict]"))
+            .ToContainTextAsync("Fiona Founder revoked \"cluster\" a moment ago — reload to see it.");
+        await b.Locator("[data-testid=api-key-conflict-reload]").ClickAsync();
+        await Assertions.Expect(b.Locator("[data-testid=api-key-conflict]")).ToHaveCountAsync(0);
+    }
+
     private async Task<IPage> OpenAsync(string email, string path)
     {
         var page = await _session.NewPageAsync();
