@@ -81,10 +81,8 @@ public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory,
 
     private static async Task<Error> RevokedMeanwhileAsync(DashboardDbContext db, Actor actor, ApiKey key, CancellationToken ct)
     {
-        var who = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.ApiKeyRevoked && e.Target == key.Name)
-            .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
-        return Error.Stale($"{who ?? "Someone"} revoked \"{key.Name}\" a moment ago — reload to see it. It no longer works.");
+        var who = await LastChange.ByWhomAsync(db, actor.WorkspaceId, AuditActions.ApiKeyRevoked, e => e.Target == key.Name, ct);
+        return Error.Stale($"{who} revoked \"{key.Name}\" a moment ago — reload to see it. It no longer works.");
     }
 
     /// <summary>The caller a secret belongs to, or null for an unknown or revoked key.</summary>

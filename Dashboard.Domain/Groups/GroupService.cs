@@ -128,10 +128,8 @@ public sealed class GroupService(IDbContextFactory<DashboardDbContext> factory, 
     /// <summary>"X changed this a moment ago — reload to see it", naming whoever the audit log says changed it last.</summary>
     private static async Task<Error> ChangedMeanwhileAsync(DashboardDbContext db, Actor actor, Group group, CancellationToken ct)
     {
-        var who = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.GroupChanged && e.After != null && e.After.StartsWith(group.Name + ":"))
-            .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
-        return Error.Stale($"{who ?? "Someone"} changed this group a moment ago — reload to see it. Nothing was saved.");
+        var who = await LastChange.ByWhomAsync(db, actor.WorkspaceId, AuditActions.GroupChanged, e => e.After != null && e.After.StartsWith(group.Name + ":"), ct);
+        return Error.Stale($"{who} changed this group a moment ago — reload to see it. Nothing was saved.");
     }
 
     /// <summary>The confirmation for deleting a group: it names the resources that lose the group's access.</summary>

@@ -201,10 +201,8 @@ public sealed partial class EmailDomainService(IDbContextFactory<DashboardDbCont
     /// <summary>"X removed acme.example a moment ago", naming whoever the audit log says did.</summary>
     private static async Task<Error> RemovedMeanwhileAsync(DashboardDbContext db, Actor actor, string domain, CancellationToken ct)
     {
-        var who = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.EmailDomainChanged && e.Target == domain && e.After == "removed")
-            .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
-        return Error.Stale($"{who ?? "Someone"} removed {domain} a moment ago — reload to see the list. Nothing was saved.");
+        var who = await LastChange.ByWhomAsync(db, actor.WorkspaceId, AuditActions.EmailDomainChanged, e => e.Target == domain && e.After == "removed", ct);
+        return Error.Stale($"{who} removed {domain} a moment ago — reload to see the list. Nothing was saved.");
     }
 
     private static Error VerifiedElsewhere(string domain) =>

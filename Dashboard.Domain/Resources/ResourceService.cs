@@ -177,10 +177,8 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
     private static async Task<Error> ChangedMeanwhileAsync(DashboardDbContext db, Actor actor, Resource resource, CancellationToken ct)
     {
         var target = Describe(resource);
-        var who = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.ResourceChanged && e.Target == target)
-            .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
-        return Error.Stale($"{who ?? "Someone"} changed this {resource.Kind} a moment ago — reload to see it. Nothing was saved.");
+        var who = await LastChange.ByWhomAsync(db, actor.WorkspaceId, AuditActions.ResourceChanged, e => e.Target == target, ct);
+        return Error.Stale($"{who} changed this {resource.Kind} a moment ago — reload to see it. Nothing was saved.");
     }
 
     /// <summary>How the audit log names a resource: <c>Dataset "Street scenes"</c>.</summary>

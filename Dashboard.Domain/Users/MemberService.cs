@@ -111,10 +111,8 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
 
     private static async Task<Error> RoleChangedMeanwhileAsync(DashboardDbContext db, Actor actor, WorkspaceMember member, CancellationToken ct)
     {
-        var who = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.RoleChanged && e.Target == $"{member.DisplayName} <{member.Email}>")
-            .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
-        return Error.Stale($"{who ?? "Someone"} changed {member.DisplayName}'s role to {member.Role.Display()} a moment ago — reload to see it. Nothing was saved.");
+        var who = await LastChange.ByWhomAsync(db, actor.WorkspaceId, AuditActions.RoleChanged, e => e.Target == $"{member.DisplayName} <{member.Email}>", ct);
+        return Error.Stale($"{who} changed {member.DisplayName}'s role to {member.Role.Display()} a moment ago — reload to see it. Nothing was saved.");
     }
 
     /// <summary>The Projects and Datasets that would be left without an Admin if the member went.</summary>

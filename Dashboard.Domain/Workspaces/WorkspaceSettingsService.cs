@@ -62,9 +62,7 @@ public sealed class WorkspaceSettingsService(IDbContextFactory<DashboardDbContex
 
     private static async Task<Error> ChangedMeanwhileAsync(DashboardDbContext db, Actor actor, CancellationToken ct)
     {
-        var who = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.WorkspaceId == actor.WorkspaceId && e.Action == AuditActions.SecurityChanged)
-            .OrderByDescending(e => e.At).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
-        return Error.Stale($"{who ?? "Someone"} changed the security settings a moment ago — reload to see them. Nothing was saved.");
+        var who = await LastChange.ByWhomAsync(db, actor.WorkspaceId, AuditActions.SecurityChanged, null, ct);
+        return Error.Stale($"{who} changed the security settings a moment ago — reload to see them. Nothing was saved.");
     }
 }
