@@ -121,6 +121,8 @@ public class ActivityJourneyTests : IAsyncLifetime
         await BrowserSession.WaitForInteractiveAsync(page);
         await page.Locator("[data-testid=resource-import]").ClickAsync();
         await page.Locator("[data-testid=import-files]").SetInputFilesAsync(large);
+        // The choice reaches the server before Start is enabled; a loaded machine can take a while.
+        await Expect(page.Locator("[data-testid=import-chosen]")).ToContainTextAsync("1 file", new() { Timeout = 30_000 });
         await page.Locator("[data-testid=import-start]").ClickAsync();
 
         // Progress counts bytes within the one file, not whole files.

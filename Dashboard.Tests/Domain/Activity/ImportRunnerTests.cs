@@ -1,3 +1,4 @@
+using Dashboard.Domain.Common;
 using System.IO.Compression;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Activity;
@@ -95,6 +96,10 @@ public class ImportRunnerTests : IAsyncLifetime
         Assert.Equal([("frame-1.png", true), ("batch.zip/sub/frame-2.jpg", true), ("broken.png", false)],
             items.Select(i => (i.Item, i.Registered)).OrderBy(i => !i.Registered).ThenBy(i => i.Item.Length));
         Assert.Contains(units[0].Sha256, items.Single(i => i.Item == "frame-1.png").Detail);
+
+        // Another workspace's Admin learns nothing of the import, not even that it exists.
+        var stranger = await Seed.MemberAsync(_database, await Seed.WorkspaceAsync(_database, "Elsewhere"), WorkspaceRole.Admin);
+        Assert.Equal(ErrorKind.NotFound, (await _jobs.ListImportItemsAsync(stranger, job.Id)).Error!.Kind);
     }
 
     [Fact]
