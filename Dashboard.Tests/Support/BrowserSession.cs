@@ -43,7 +43,7 @@ public sealed class BrowserSession : IAsyncDisposable
         session.App.StartServer();
         session.BaseUrl = session.App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         // Two cores run the server, Chromium and the tests: give expectations room beyond Playwright's 5 s.
-        Assertions.SetDefaultExpectTimeout(10_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
         session._playwright = await Playwright.CreateAsync();
         session._browser = await session._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -62,7 +62,7 @@ public sealed class BrowserSession : IAsyncDisposable
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         // Every Content-Security-Policy refusal is reported, whether or not Chromium also logs it.
         await context.AddInitScriptAsync("""
             document.addEventListener('securitypolicyviolation', e =>
