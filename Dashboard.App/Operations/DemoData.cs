@@ -4,10 +4,9 @@ using Dashboard.Domain.Common;
 using Dashboard.Domain.Groups;
 using Dashboard.Domain.Invitations;
 using Dashboard.Domain.Issues;
-using Dashboard.Domain.IssueTags;
 using Dashboard.Domain.Persistence;
-using Dashboard.Domain.ProjectTags;
 using Dashboard.Domain.Resources;
+using Dashboard.Domain.Tags;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
 using Microsoft.AspNetCore.Identity;
@@ -97,7 +96,8 @@ internal static class DemoData
         {
             var name = $"{FirstNames[i % FirstNames.Length]} {LastNames[i % LastNames.Length]}";
             var role = i switch { <= 3 => WorkspaceRole.Admin, <= 18 => WorkspaceRole.Member, <= 23 => WorkspaceRole.WorkforceManager, _ => WorkspaceRole.Tasker };
-            var type = role == WorkspaceRole.Admin || i % 3 != 0 ? UserType.Internal : (i % 2 == 0 ? UserType.External : UserType.Workforce);
+            var wanted = i % 3 != 0 ? UserType.Internal : (i % 2 == 0 ? UserType.External : UserType.Workforce);
+            var type = MembershipRules.WhyRoleNotAllowed(role, wanted) is null ? wanted : UserType.Internal;
             var domain = type == UserType.Internal ? "acme-vision.example" : "labelforce.example";
             var email = $"{name.Replace(' ', '.').ToLowerInvariant()}{i}@{domain}";
             var invitedAt = now.AddDays(-random.Next(2, 110)).AddMinutes(-random.Next(0, 600));

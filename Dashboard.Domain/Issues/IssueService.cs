@@ -1,7 +1,6 @@
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
-using Dashboard.Domain.IssueTags;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Resources;
 using Dashboard.Domain.Tags;

@@ -2,7 +2,6 @@ using Dashboard.Domain.Access;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
-using Dashboard.Domain.ProjectTags;
 using Dashboard.Domain.Resources;
 using Microsoft.EntityFrameworkCore;
 

@@ -7,18 +7,6 @@ public enum TagKind
     Issue,
 }
 
-/// <summary>What the project and issue tag entities share, so one service manages both.</summary>
-public interface IWorkspaceTag
-{
-    Guid Id { get; }
-    Guid WorkspaceId { get; }
-    string Name { get; }
-    string NormalizedName { get; }
-    /// <summary>Changes on every rename; a stale value means someone else changed the tag meanwhile.</summary>
-    Guid Version { get; }
-    void Rename(string name);
-}
-
 /// <param name="Version">Sent back with a rename or delete, so a change made meanwhile by someone else is noticed.</param>
 public sealed record TagRow(Guid Id, string Name, int UsageCount, Guid Version);
 

@@ -2,9 +2,7 @@ using Dashboard.Domain.Audit;
 using System.Text.RegularExpressions;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
-using Dashboard.Domain.IssueTags;
 using Dashboard.Domain.Persistence;
-using Dashboard.Domain.ProjectTags;
 using Dashboard.Domain.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +17,7 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
 {
     private ActingWrites Writes => new(factory, clock);
 
-    public const int NameMaxLength = 50;
+    public const int NameMaxLength = WorkspaceTag.NameMaxLength;
 
     public async Task<Result<IReadOnlyList<TagRow>>> ListAsync(Actor actor, TagKind kind, CancellationToken ct = default)
     {
@@ -139,7 +137,7 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
             var taken = await TakenAsync(write.Db, kind, actor.WorkspaceId, checkedName.Value, null, ct);
             if (taken is not null) return taken;
 
-            IWorkspaceTag tag = kind == TagKind.Project
+            WorkspaceTag tag = kind == TagKind.Project
                 ? write.Db.ProjectTags.Add(new ProjectTag(actor.WorkspaceId, checkedName.Value, write.Now)).Entity
                 : write.Db.IssueTags.Add(new IssueTag(actor.WorkspaceId, checkedName.Value, write.Now)).Entity;
             await write.RecordAsync(AuditActions.TagCreated, kind.Noun(), null, checkedName.Value, ct);
@@ -176,7 +174,7 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
         return existing is null ? null : Error.Conflict($"A {kind.Noun()} called \"{existing}\" already exists.", "Name");
     }
 
-    private static IQueryable<IWorkspaceTag> Tags(DashboardDbContext db, TagKind kind) =>
+    private static IQueryable<WorkspaceTag> Tags(DashboardDbContext db, TagKind kind) =>
         kind == TagKind.Project ? db.ProjectTags : db.IssueTags;
 
     private static Error Gone(TagKind kind) =>

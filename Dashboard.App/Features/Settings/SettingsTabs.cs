@@ -1,7 +1,6 @@
 using Dashboard.App.Features.Activity;
 using Dashboard.App.Features.Groups;
-using Dashboard.App.Features.IssueTags;
-using Dashboard.App.Features.ProjectTags;
+using Dashboard.App.Features.Tags;
 using Dashboard.App.Features.Users;
 using Dashboard.Domain.Access;
 

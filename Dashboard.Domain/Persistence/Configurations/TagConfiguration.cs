@@ -1,7 +1,6 @@
 using Dashboard.Domain.Issues;
-using Dashboard.Domain.IssueTags;
-using Dashboard.Domain.ProjectTags;
 using Dashboard.Domain.Resources;
+using Dashboard.Domain.Tags;
 using Dashboard.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

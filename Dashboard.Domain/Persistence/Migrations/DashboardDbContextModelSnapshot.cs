@@ -436,55 +436,6 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.ToTable("Invitations");
                 });
 
-            modelBuilder.Entity("Dashboard.Domain.IssueTags.IssueTag", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId", "NormalizedName")
-                        .IsUnique();
-
-                    b.ToTable("IssueTags");
-                });
-
-            modelBuilder.Entity("Dashboard.Domain.IssueTags.IssueTagLink", b =>
-                {
-                    b.Property<Guid>("IssueId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TagId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("IssueId", "TagId");
-
-                    b.HasIndex("TagId", "IssueId");
-
-                    b.ToTable("IssueTagLinks");
-                });
-
             modelBuilder.Entity("Dashboard.Domain.Issues.ProjectIssue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -525,55 +476,6 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.HasIndex("ProjectId", "Status", "RaisedAt");
 
                     b.ToTable("Issues", (string)null);
-                });
-
-            modelBuilder.Entity("Dashboard.Domain.ProjectTags.ProjectTag", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId", "NormalizedName")
-                        .IsUnique();
-
-                    b.ToTable("ProjectTags");
-                });
-
-            modelBuilder.Entity("Dashboard.Domain.ProjectTags.ProjectTagLink", b =>
-                {
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TagId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ProjectId", "TagId");
-
-                    b.HasIndex("TagId", "ProjectId");
-
-                    b.ToTable("ProjectTagLinks");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Resources.DataUnit", b =>
@@ -761,6 +663,104 @@ namespace Dashboard.Domain.Persistence.Migrations
                         {
                             t.HasCheckConstraint("CK_ResourceAccess_MemberXorGroup", "(\"MemberId\" IS NULL) <> (\"GroupId\" IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Tags.IssueTag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("IssueTags");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Tags.IssueTagLink", b =>
+                {
+                    b.Property<Guid>("IssueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IssueId", "TagId");
+
+                    b.HasIndex("TagId", "IssueId");
+
+                    b.ToTable("IssueTagLinks");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Tags.ProjectTag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("ProjectTags");
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Tags.ProjectTagLink", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId", "TagId");
+
+                    b.HasIndex("TagId", "ProjectId");
+
+                    b.ToTable("ProjectTagLinks");
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Users.Account", b =>
@@ -1314,30 +1314,6 @@ namespace Dashboard.Domain.Persistence.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Dashboard.Domain.IssueTags.IssueTag", b =>
-                {
-                    b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Dashboard.Domain.IssueTags.IssueTagLink", b =>
-                {
-                    b.HasOne("Dashboard.Domain.Issues.ProjectIssue", null)
-                        .WithMany()
-                        .HasForeignKey("IssueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Dashboard.Domain.IssueTags.IssueTag", null)
-                        .WithMany()
-                        .HasForeignKey("TagId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Dashboard.Domain.Issues.ProjectIssue", b =>
                 {
                     b.HasOne("Dashboard.Domain.Resources.Project", null)
@@ -1350,30 +1326,6 @@ namespace Dashboard.Domain.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("RaisedByMemberId")
                         .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Dashboard.Domain.ProjectTags.ProjectTag", b =>
-                {
-                    b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Dashboard.Domain.ProjectTags.ProjectTagLink", b =>
-                {
-                    b.HasOne("Dashboard.Domain.Resources.Project", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Dashboard.Domain.ProjectTags.ProjectTag", null)
-                        .WithMany()
-                        .HasForeignKey("TagId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dashboard.Domain.Resources.DataUnit", b =>
@@ -1438,6 +1390,54 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.HasOne("Dashboard.Domain.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Tags.IssueTag", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Tags.IssueTagLink", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Issues.ProjectIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Domain.Tags.IssueTag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Tags.ProjectTag", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Domain.Tags.ProjectTagLink", b =>
+                {
+                    b.HasOne("Dashboard.Domain.Resources.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Domain.Tags.ProjectTag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -6,7 +6,7 @@ using Dashboard.Domain.Tags;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Dashboard.Tests.Domain.Tags;
+namespace Dashboard.Tests.Domain.Issues;
 
 public class IssueServiceTests : IAsyncLifetime
 {

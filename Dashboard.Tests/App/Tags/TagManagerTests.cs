@@ -1,5 +1,5 @@
 using Bunit;
-using Dashboard.App.Features.Settings;
+using Dashboard.App.Features.Tags;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Tags;
 using Dashboard.Tests.Support;
@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
-namespace Dashboard.Tests.App.Settings;
+namespace Dashboard.Tests.App.Tags;
 
 public class TagManagerTests : AppComponentTestBase
 {
