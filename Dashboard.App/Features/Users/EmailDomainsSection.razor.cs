@@ -1,0 +1,100 @@
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Invitations;
+using Dashboard.Domain.Workspaces;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+
+namespace Dashboard.App.Features.Users;
+
+public partial class EmailDomainsSection
+{
+    private IReadOnlyList<EmailDomainRow> _domains = [];
+    private string? _domain;
+    private WorkspaceRole _role = WorkspaceRole.Member;
+    private UserType _type = UserType.Internal;
+    private string? _error;
+    private bool _busy;
+    private string? _conflict;
+
+    [Parameter, EditorRequired] public Actor Actor { get; set; } = default!;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var result = await Domains.ListAsync(Actor);
+        _domains = result.Succeeded ? result.Value : [];
+    }
+
+    private void RoleChanged(WorkspaceRole role)
+    {
+        _role = role;
+        if (!MembershipRules.InvitableTypes(role).Contains(_type)) _type = MembershipRules.InvitableTypes(role)[0];
+    }
+
+    private async Task KeyDownAsync(KeyboardEventArgs e)
+    {
+        if (e.Key is "Enter" or "NumpadEnter") await AddAsync();
+    }
+
+    private async Task AddAsync()
+    {
+        if (_busy) return;
+        _busy = true;
+        try
+        {
+            var result = await Domains.AddAsync(Actor, _domain, _role, _type);
+            _error = result.Succeeded ? null : result.Error!.Message;
+            if (!result.Succeeded) return;
+            Snackbar.Add($"{EmailDomainService.Parse(_domain).Value} added. Publish its TXT record, then choose Verify; confirmed sign-ups join as {_role.Display()} once it is verified.", Severity.Success);
+            _domain = null;
+            await LoadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task VerifyAsync(EmailDomainRow domain)
+    {
+        if (_busy) return;
+        _busy = true;
+        try
+        {
+            var result = await Domains.VerifyAsync(Actor, domain.Id);
+            if (ShowsConflict(result)) return;
+            Snackbar.Add(result.Succeeded ? $"{domain.Domain} is verified: confirmed sign-ups on it now join as {domain.Role.Display()}." : result.Error!.Message,
+                result.Succeeded ? Severity.Success : Severity.Warning);
+            await LoadAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>Someone else verified or removed the domain first: the list keeps what this page read until the reload.</summary>
+    private bool ShowsConflict(Result result)
+    {
+        _conflict = result.Error is { ChangedMeanwhile: true } conflict ? conflict.Message : null;
+        return _conflict is not null;
+    }
+
+    private async Task ReloadAfterConflictAsync()
+    {
+        _conflict = null;
+        await LoadAsync();
+    }
+
+    private async Task RemoveAsync(EmailDomainRow domain)
+    {
+        var result = await Domains.RemoveAsync(Actor, domain.Id);
+        if (ShowsConflict(result)) return;
+        Snackbar.Add(result.Succeeded ? $"{domain.Domain} removed; people already in stay." : result.Error!.Message,
+            result.Succeeded ? Severity.Success : Severity.Error);
+        await LoadAsync();
+    }
+}

@@ -1,0 +1,89 @@
+using Dashboard.App.Auth;
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Workspaces;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace Dashboard.App.Layout;
+
+public sealed partial class MainLayout
+{
+    private bool _drawerOpen = true;
+    private bool _darkMode;
+    private Actor? _actor;
+    private string? _membershipNotice;
+
+    private IReadOnlyList<string> _twoFactorBlocked = [];
+    private bool _mustSetUpTwoFactor;
+    private IDisposable? _navigationGuard;
+    private const string SecurityPath = "/account/security";
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (await CurrentActor.GetAccountIdAsync() is { } accountId)
+        {
+            _twoFactorBlocked = await Memberships.BlockedByTwoFactorAsync(accountId);
+            _actor = await CurrentActor.GetAsync();
+            // With no other workspace to work in, the way forward is the set-up page (docs/product.md, "Settings → Users").
+            if (_twoFactorBlocked.Count > 0 && _actor is null && !Navigation.Uri.Contains("/account/security", StringComparison.OrdinalIgnoreCase))
+                Navigation.NavigateTo("/account/security");
+        }
+        if (!RendererInfo.IsInteractive) return;
+        MembershipChanges.AccountChanged += OnAccountChanged;
+        _navigationGuard = Navigation.RegisterLocationChangingHandler(LeadToTwoFactorSetUpAsync);
+    }
+
+    /// <summary>Once the workspace requires two-factor sign-in the person lacks, every next click leads to set-up.</summary>
+    private ValueTask LeadToTwoFactorSetUpAsync(LocationChangingContext context)
+    {
+        if (_mustSetUpTwoFactor && !context.TargetLocation.Contains(SecurityPath, StringComparison.OrdinalIgnoreCase))
+        {
+            context.PreventNavigation();
+            Navigation.NavigateTo(SecurityPath, forceLoad: true);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private void OnAccountChanged(Guid accountId)
+    {
+        if (_actor is not { } before || accountId != before.AccountId) return;
+        _ = InvokeAsync(async () =>
+        {
+            var now = await Memberships.RefreshAsync(before);
+            if (now is not null && (await Memberships.BlockedByTwoFactorAsync(accountId)).Contains(before.WorkspaceName))
+            {
+                _mustSetUpTwoFactor = true;
+                _membershipNotice = $"{before.WorkspaceName} now requires two-factor sign-in. Set it up to continue; nothing here can be changed until then.";
+            }
+            else if (now is null)
+                _membershipNotice = $"You no longer belong to {before.WorkspaceName}.";
+            else if (now.Role != before.Role)
+                _membershipNotice = $"Your role in {before.WorkspaceName} is now {now.Role.Display()}.";
+            else return;
+            _actor = now;
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose()
+    {
+        MembershipChanges.AccountChanged -= OnAccountChanged;
+        _navigationGuard?.Dispose();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        // The choice lives in the browser (per device); without one, the system's preference decides.
+        _darkMode = await JS.InvokeAsync<bool>("dashboard.getDarkMode");
+        if (_darkMode) StateHasChanged();
+    }
+
+    private async Task ToggleThemeAsync()
+    {
+        _darkMode = !_darkMode;
+        await JS.InvokeVoidAsync("dashboard.setDarkMode", _darkMode);
+    }
+}
