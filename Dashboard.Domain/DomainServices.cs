@@ -43,6 +43,7 @@ public static class DomainServices
         services.AddOptions<InvitationOptions>();
         services.AddSingleton<MembershipChanges>();
         services.AddSingleton<InvitationService>();
+        services.AddSingleton<InvitationAnswers>();
         services.AddSingleton<EmailDomainService>();
         services.AddSingleton<MemberService>();
         services.AddSingleton<WorkforcePartnerService>();

@@ -40,7 +40,7 @@ public class AuditLogTests : IAsyncLifetime
     public async Task EveryKindOfChange_IsRecorded_WithWhoWhatAndBeforeAfter()
     {
         var changes = new MembershipChanges();
-        var invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions()), changes);
+        var invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions()));
         var access = new ResourceAccessService(_database, _clock);
         var members = new MemberService(_database, access, invitations, _clock, changes);
         var tasker = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Tasker, "tom@acme.example", "Tom Tasker");
@@ -69,7 +69,7 @@ public class AuditLogTests : IAsyncLifetime
     public async Task JoiningDecliningAndTheOperatorsCommands_AreRecordedWithWhoDidThem()
     {
         var changes = new MembershipChanges();
-        var invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions()), changes);
+        var answers = new InvitationAnswers(_database, _clock, changes);
         var elsewhere = await Seed.WorkspaceAsync(_database, "Elsewhere");
         var ivy = await Seed.MemberAsync(_database, elsewhere, WorkspaceRole.Member, "ivy@acme.example", "Ivy Invited");
         var dan = await Seed.MemberAsync(_database, elsewhere, WorkspaceRole.Member, "dan@acme.example", "Dan Decliner");
@@ -77,9 +77,9 @@ public class AuditLogTests : IAsyncLifetime
         var danInvite = await Seed.InvitedAsync(_database, _workspace, "dan@acme.example");
         await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin, "bo@acme.example", "Bo Boss");
 
-        Assert.True((await invitations.AcceptAsync(ivy.AccountId, ivyInvite.Id)).Succeeded);
+        Assert.True((await answers.AcceptAsync(ivy.AccountId, ivyInvite.Id)).Succeeded);
         _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.True((await invitations.DeclineAsync(dan.AccountId, danInvite.Id)).Succeeded);
+        Assert.True((await answers.DeclineAsync(dan.AccountId, danInvite.Id)).Succeeded);
         _clock.Advance(TimeSpan.FromMinutes(1));
         Assert.True((await new OperatorCommands(_database, _clock, changes).DemoteAsync("Acme Vision", "bo@acme.example")).Succeeded);
 

@@ -118,7 +118,7 @@ public sealed partial class EveryWriteHasItsEntryTests : IAsyncLifetime
         var resources = new ResourceService(_factory, _clock);
         var connections = new ResourceConnections(_factory, _clock);
         var access = new ResourceAccessService(_factory, _clock);
-        var invitations = new InvitationService(_factory, _clock, Options.Create(new InvitationOptions()), changes);
+        var invitations = new InvitationService(_factory, _clock, Options.Create(new InvitationOptions()));
         var members = new MemberService(_factory, access, invitations, _clock, changes);
         var records = new PublishedRecords();
         var domains = new EmailDomainService(_factory, _clock, records, NullLogger<EmailDomainService>.Instance);

@@ -16,14 +16,15 @@ public class InvitationServiceTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(Seed.Now);
     private TestDatabase _database = default!;
     private InvitationService _invitations = default!;
+    private InvitationAnswers _answers = default!;
     private Workspace _workspace = default!;
     private Actor _admin = default!;
 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions { LifetimeDays = 7 }),
-            new MembershipChanges());
+        _invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions { LifetimeDays = 7 }));
+        _answers = new InvitationAnswers(_database, _clock, new MembershipChanges());
         _workspace = await Seed.WorkspaceAsync(_database, "Acme Vision");
         _admin = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin, AdminEmail, "Ada Admin");
     }
@@ -126,8 +127,8 @@ public class InvitationServiceTests : IAsyncLifetime
         var ivy = await AccountAsync("ivy@acme.example");
         var first = await InviteOneAsync("ivy@acme.example");
 
-        Assert.True((await _invitations.AcceptLinkAsync(ivy.AccountId, first.Token)).Succeeded);
-        var again = await _invitations.AcceptLinkAsync(ivy.AccountId, first.Token);
+        Assert.True((await _answers.AcceptLinkAsync(ivy.AccountId, first.Token)).Succeeded);
+        var again = await _answers.AcceptLinkAsync(ivy.AccountId, first.Token);
         Assert.Contains("already been accepted", again.Error!.Message);
         var joined = await MemberAsync(first.MemberId);
         Assert.Equal((MemberStatus.Joined, Seed.Now, ivy.AccountId), (joined.Status, joined.StatusAt, joined.AccountId!.Value));
@@ -135,7 +136,7 @@ public class InvitationServiceTests : IAsyncLifetime
         var late = await InviteOneAsync("late@acme.example");
         var lateAccount = await AccountAsync("late@acme.example");
         _clock.Advance(TimeSpan.FromDays(7));
-        var expired = await _invitations.AcceptLinkAsync(lateAccount.AccountId, late.Token);
+        var expired = await _answers.AcceptLinkAsync(lateAccount.AccountId, late.Token);
         Assert.Contains("expired on 10 Nov 2026", expired.Error!.Message);
         Assert.Equal(MemberStatus.Invited, (await MemberAsync(late.MemberId)).Status);
     }
@@ -147,11 +148,11 @@ public class InvitationServiceTests : IAsyncLifetime
         var old = await InviteOneAsync("ivy@acme.example");
 
         var resent = (await _invitations.ResendAsync(_admin, old.MemberId)).Value;
-        Assert.Contains("withdrawn", (await _invitations.OpenAsync(old.Token)).Error!.Message);
-        Assert.Equal("Acme Vision", (await _invitations.OpenAsync(resent.Token)).Value.WorkspaceName);
+        Assert.Contains("withdrawn", (await _answers.OpenAsync(old.Token)).Error!.Message);
+        Assert.Equal("Acme Vision", (await _answers.OpenAsync(resent.Token)).Value.WorkspaceName);
 
         Assert.True((await _invitations.RevokeAsync(_admin, old.MemberId)).Succeeded);
-        Assert.False((await _invitations.AcceptLinkAsync(ivy.AccountId, resent.Token)).Succeeded);
+        Assert.False((await _answers.AcceptLinkAsync(ivy.AccountId, resent.Token)).Succeeded);
         Assert.Equal(MemberStatus.Invited, (await MemberAsync(old.MemberId)).Status);
         Assert.False((await _invitations.LinkStateAsync(old.MemberId))!.Usable);
     }
@@ -162,7 +163,7 @@ public class InvitationServiceTests : IAsyncLifetime
         var other = await AccountAsync("someone.else@acme.example");
         var invitation = await InviteOneAsync("ivy@acme.example");
 
-        var result = await _invitations.AcceptLinkAsync(other.AccountId, invitation.Token);
+        var result = await _answers.AcceptLinkAsync(other.AccountId, invitation.Token);
 
         Assert.Equal("This invitation is for ivy@acme.example, and you are signed in as someone.else@acme.example. Sign in with ivy@acme.example to accept it.",
             result.Error!.Message);
@@ -176,14 +177,14 @@ public class InvitationServiceTests : IAsyncLifetime
         var invitation = await InviteOneAsync("ivy@acme.example", WorkspaceRole.Tasker);
         _clock.Advance(TimeSpan.FromDays(2));
 
-        var pending = Assert.Single(await _invitations.PendingForAsync(ivy.AccountId));
+        var pending = Assert.Single(await _answers.PendingForAsync(ivy.AccountId));
         Assert.Equal(("Acme Vision", WorkspaceRole.Tasker, "Ada Admin"), (pending.WorkspaceName, pending.Role, pending.InvitedBy));
 
-        Assert.True((await _invitations.DeclineAsync(ivy.AccountId, pending.MemberId)).Succeeded);
+        Assert.True((await _answers.DeclineAsync(ivy.AccountId, pending.MemberId)).Succeeded);
         var declined = await MemberAsync(invitation.MemberId);
         Assert.Equal((MemberStatus.Declined, Seed.Now.AddDays(2)), (declined.Status, declined.StatusAt));
-        Assert.Empty(await _invitations.PendingForAsync(ivy.AccountId));
-        Assert.Contains("declined", (await _invitations.OpenAsync(invitation.Token)).Error!.Message);
+        Assert.Empty(await _answers.PendingForAsync(ivy.AccountId));
+        Assert.Contains("declined", (await _answers.OpenAsync(invitation.Token)).Error!.Message);
     }
 
     [Fact]
@@ -195,9 +196,9 @@ public class InvitationServiceTests : IAsyncLifetime
             await db.Users.Where(a => a.Id == ivy.AccountId).ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailConfirmed, false));
         var stranger = await AccountAsync("stranger@acme.example");
 
-        Assert.Empty(await _invitations.PendingForAsync(ivy.AccountId));
-        Assert.False((await _invitations.AcceptAsync(ivy.AccountId, invitation.MemberId)).Succeeded);
-        Assert.False((await _invitations.AcceptAsync(stranger.AccountId, invitation.MemberId)).Succeeded);
+        Assert.Empty(await _answers.PendingForAsync(ivy.AccountId));
+        Assert.False((await _answers.AcceptAsync(ivy.AccountId, invitation.MemberId)).Succeeded);
+        Assert.False((await _answers.AcceptAsync(stranger.AccountId, invitation.MemberId)).Succeeded);
         Assert.Equal(MemberStatus.Invited, (await MemberAsync(invitation.MemberId)).Status);
     }
 
@@ -213,7 +214,7 @@ public class InvitationServiceTests : IAsyncLifetime
 
         var assigned = await access.AssignAsync(_admin, ResourceKind.Project, [project], AccessHolder.Member(invitation.MemberId), ResourceRole.Annotator);
         Assert.True(assigned.Succeeded);
-        await _invitations.AcceptAsync(ivy.AccountId, invitation.MemberId);
+        await _answers.AcceptAsync(ivy.AccountId, invitation.MemberId);
 
         var asIvy = new Actor(ivy.AccountId, invitation.MemberId, _workspace.Id, _workspace.Name, WorkspaceRole.Tasker, UserType.Internal);
         Assert.True((await resources.GetAsync(asIvy, project)).Succeeded);

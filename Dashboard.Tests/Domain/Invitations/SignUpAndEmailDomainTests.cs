@@ -21,6 +21,7 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
     private TestDatabase _database = default!;
     private ServiceProvider _services = default!;
     private InvitationService _invitations = default!;
+    private InvitationAnswers _answers = default!;
     private EmailDomainService _domains = default!;
     private Workspace _workspace = default!;
     private Actor _admin = default!;
@@ -39,7 +40,8 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
         services.AddScoped<AddressConfirmation>();
         services.AddScoped<PasswordReset>();
         _services = services.BuildServiceProvider();
-        _invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions()), new MembershipChanges());
+        _invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions()));
+        _answers = new InvitationAnswers(_database, _clock, new MembershipChanges());
         _domains = new EmailDomainService(_database, _clock, new DnsDomainRecords(Options.Create(new DnsOptions { Resolver = "127.0.0.1:9" })),
             NullLogger<EmailDomainService>.Instance);
         _workspace = await Seed.WorkspaceAsync(_database, "Acme Vision");
@@ -101,7 +103,7 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
         Assert.Equal(SignUpKind.Joined, kind);
         Assert.True(account.EmailConfirmed);
         Assert.Equal(_workspace.Id, account.CurrentWorkspaceId);
-        Assert.False((await _invitations.OpenAsync(invitation.Token)).Succeeded);
+        Assert.False((await _answers.OpenAsync(invitation.Token)).Succeeded);
     }
 
     [Fact]
@@ -139,7 +141,7 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
 
         var member = Assert.Single(await MembersAsync("boss@acme.example"));
         Assert.Equal((MemberStatus.Invited, (Guid?)null), (member.Status, member.AccountId));
-        Assert.Empty(await _invitations.PendingForAsync(stranger.Id));
+        Assert.Empty(await _answers.PendingForAsync(stranger.Id));
         Assert.Null(await new MembershipService(_database).GetActorAsync(stranger.Id));
     }
 
@@ -178,9 +180,9 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
         var (_, owner) = (await SignUpAsync("boss@acme.example")).Value;
 
         await ConfirmAsync(owner.Id);
-        var pending = Assert.Single(await _invitations.PendingForAsync(owner.Id));
+        var pending = Assert.Single(await _answers.PendingForAsync(owner.Id));
         Assert.Equal(MemberStatus.Invited, Assert.Single(await MembersAsync("boss@acme.example")).Status);
-        Assert.True((await _invitations.AcceptAsync(owner.Id, pending.MemberId)).Succeeded);
+        Assert.True((await _answers.AcceptAsync(owner.Id, pending.MemberId)).Succeeded);
 
         var member = Assert.Single(await MembersAsync("boss@acme.example"));
         Assert.Equal((MemberStatus.Joined, WorkspaceRole.Admin, owner.Id), (member.Status, member.Role, member.AccountId!.Value));
@@ -332,7 +334,7 @@ public class SignUpAndEmailDomainTests : IAsyncLifetime
         Assert.True(account.EmailConfirmed);
         Assert.NotEqual(stampBefore, account.SecurityStamp);
         // Now the owner's, confirmed: the invitation waits on Home for them to accept.
-        Assert.Single(await _invitations.PendingForAsync(account.Id));
+        Assert.Single(await _answers.PendingForAsync(account.Id));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class MemberServiceTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         _access = new ResourceAccessService(_database, _clock);
         _resources = new ResourceService(_database, _clock);
-        var invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions()), _changes);
+        var invitations = new InvitationService(_database, _clock, Options.Create(new InvitationOptions()));
         _members = new MemberService(_database, _access, invitations, _clock, _changes);
         _operator = new OperatorCommands(_database, _clock, _changes);
         _workspace = await Seed.WorkspaceAsync(_database, "Acme Vision");
