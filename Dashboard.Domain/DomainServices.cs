@@ -1,10 +1,11 @@
+using Dashboard.Domain.Activity.Imports;
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Groups;
 using Dashboard.Domain.Invitations;
 using Dashboard.Domain.Issues;
-using Dashboard.Domain.Tags;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Resources;
+using Dashboard.Domain.Tags;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
@@ -34,12 +35,14 @@ public static class DomainServices
         services.AddSingleton<JobDirectory>();
         services.AddSingleton<JobEvents>();
         services.AddSingleton<JobService>();
+        services.AddSingleton<ImportedFiles>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<WorkspaceSettingsService>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ResourceService>();
         services.AddSingleton<ResourceConnections>();
         services.AddSingleton<ResourceAccessService>();
+        services.AddSingleton<ResourceAssignments>();
         services.AddOptions<InvitationOptions>();
         services.AddSingleton<MembershipChanges>();
         services.AddSingleton<InvitationService>();

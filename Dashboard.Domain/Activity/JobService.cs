@@ -11,11 +11,6 @@ public sealed record JobProblemRow(int Position, string Item, string Message);
 
 public sealed record JobDetails(JobRow Job, IReadOnlyList<JobProblemRow> Problems);
 
-/// <summary>One item of a data import and what became of it: registered in the Dataset, or not (and why).</summary>
-public sealed record ImportItemRow(string Item, bool Registered, string Detail);
-
-public sealed record JobFile(Guid Id, string Name, long Size, string ContentType, string StoragePath);
-
 /// <summary>An external worker's new job. Only Model training arrives this way; imports are built in.</summary>
 public sealed record ExternalJobCommand(JobType Type, string? Title, Guid? ResourceId);
 
@@ -97,23 +92,6 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
         }
     }
 
-    /// <summary>
-    /// Every item of a data import and its outcome, for the CSV behind "View error details": the units it registered
-    /// (under the name the import was given) and the items it did not, with the reason.
-    /// </summary>
-    public async Task<Result<IReadOnlyList<ImportItemRow>>> ListImportItemsAsync(Actor actor, Guid jobId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        if (!await VisibleTo(db, actor).AnyAsync(j => j.Id == jobId && j.Type == JobType.DataImport, ct))
-            return Error.NotFound("That import does not exist, or you cannot see it.");
-        var registered = await db.DataUnits.AsNoTracking().Where(u => u.JobId == jobId).OrderBy(u => u.CreatedAt).ThenBy(u => u.Name)
-            .Select(u => new { u.Source, u.Name, u.Size, u.Sha256 }).ToListAsync(ct);
-        var refused = await db.JobProblems.AsNoTracking().Where(p => p.JobId == jobId).OrderBy(p => p.Position)
-            .Select(p => new ImportItemRow(p.Item, false, p.Message)).ToListAsync(ct);
-        return registered.Select(u => new ImportItemRow(u.Source ?? u.Name, true, $"stored as {u.Name}, {u.Size:N0} bytes, SHA-256 {u.Sha256}"))
-            .Concat(refused).ToList();
-    }
-
     public async Task<Result<JobDetails>> GetAsync(Actor actor, Guid jobId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -122,26 +100,6 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
         var problems = await db.JobProblems.AsNoTracking().Where(p => p.JobId == jobId).OrderBy(p => p.Position)
             .Select(p => new JobProblemRow(p.Position + 1, p.Item, p.Message)).ToListAsync(ct);
         return new JobDetails(row, problems);
-    }
-
-    /// <summary>The files a data import stored, for "View folder".</summary>
-    public async Task<Result<IReadOnlyList<JobFile>>> FilesAsync(Actor actor, Guid jobId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        if (!await VisibleTo(db, actor).AnyAsync(j => j.Id == jobId && j.Type == JobType.DataImport, ct))
-            return Error.NotFound("That import does not exist, or you cannot see it.");
-        return await db.DataUnits.AsNoTracking().Where(u => u.JobId == jobId).OrderBy(u => u.Name)
-            .Select(u => new JobFile(u.Id, u.Name, u.Size, u.ContentType, u.StoragePath)).ToListAsync(ct);
-    }
-
-    /// <summary>One stored file, for a download: the actor must be able to see its Dataset.</summary>
-    public async Task<Result<JobFile>> FileAsync(Actor actor, Guid dataUnitId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var visible = ResourceAuthority.Visible(db, actor).Select(r => r.Id);
-        var file = await db.DataUnits.AsNoTracking().Where(u => u.Id == dataUnitId && visible.Contains(u.DatasetId))
-            .Select(u => new JobFile(u.Id, u.Name, u.Size, u.ContentType, u.StoragePath)).FirstOrDefaultAsync(ct);
-        return file is null ? Error.NotFound("That file does not exist, or you cannot see its Dataset.") : file;
     }
 
     /// <summary>

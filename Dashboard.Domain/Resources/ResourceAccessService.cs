@@ -7,38 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Resources;
 
-/// <summary>A person who can reach the resource, with every reason why (direct role, groups, workspace Admin).</summary>
-public sealed record PersonWithAccess(Guid MemberId, string Name, string Email, MemberStatus Status,
-    Guid? DirectAccessId, ResourceRole? DirectRole, IReadOnlyList<GroupGrant> ViaGroups, bool IsWorkspaceAdmin)
-{
-    /// <summary>The short explanation on the member's row.</summary>
-    public string Explanation => string.Join(" · ", Reasons());
-
-    private IEnumerable<string> Reasons()
-    {
-        if (DirectRole is { } role) yield return $"Direct: {role.Display()}";
-        foreach (var group in ViaGroups) yield return $"Via group {group.GroupName}: {group.Role.Display()}";
-        if (IsWorkspaceAdmin) yield return "Workspace Admin (sees every resource)";
-    }
-}
-
-public sealed record GroupGrant(Guid AccessId, Guid GroupId, string GroupName, ResourceRole Role, int MemberCount);
-
-/// <param name="HiddenPeople">People with access the actor may not see by name (a Tasker sees only themself).</param>
-public sealed record ResourceAccessList(IReadOnlyList<PersonWithAccess> People, IReadOnlyList<GroupGrant> Groups, int HiddenPeople = 0);
-
-/// <summary>Who receives access: exactly one of a member or a group.</summary>
-public sealed record AccessHolder(Guid? MemberId, Guid? GroupId)
-{
-    public static AccessHolder Member(Guid memberId) => new(memberId, null);
-    public static AccessHolder Group(Guid groupId) => new(null, groupId);
-}
-
-public sealed record AccessCandidate(Guid Id, string Name, string? Detail);
-
-/// <summary>Sole-Admin resources of a member: the Users tab asks for a replacement before removing them.</summary>
-public sealed record SoleAdminResource(Guid Id, ResourceKind Kind, string Name);
-
 /// <summary>Who has access to a resource, and changing it. Workspace Admins and the resource's Admins may change it.</summary>
 public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
 {
@@ -207,61 +175,6 @@ public sealed class ResourceAccessService(IDbContextFactory<DashboardDbContext> 
             db.ResourceAccess.Remove(entry);
             await write.RecordAsync(AuditActions.AccessChanged, $"{found.Value.Kind} \"{found.Value.Name}\"", entry.Role.Display(),
                 "removed", ct);
-            return Result.Success();
-        }, ct);
-    }
-
-    /// <summary>Resources of <paramref name="kind"/> whose access the actor may change: the choices of "Assign to …".</summary>
-    public async Task<IReadOnlyList<ResourceLink>> FindManageableAsync(Actor actor, ResourceKind kind, string? search,
-        CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var resources = db.Resources.Where(r => r.WorkspaceId == actor.WorkspaceId).OfKind(kind);
-        if (!actor.Can(Permission.ManageAllResources))
-        {
-            var myGroups = db.GroupMemberships.Where(m => m.MemberId == actor.MemberId).Select(m => m.GroupId);
-            resources = resources.Where(r => db.ResourceAccess.Any(a => a.ResourceId == r.Id && a.Role == ResourceRole.Admin
-                && (a.MemberId == actor.MemberId || (a.GroupId != null && myGroups.Contains(a.GroupId.Value)))));
-        }
-        var pattern = SearchText.Contains(search ?? "");
-        return await resources.Where(r => EF.Functions.Like(r.Name, pattern, SearchText.Escape))
-            .OrderBy(r => r.NormalizedName).Take(20)
-            .Select(r => new ResourceLink(r.Id, r.Name)).ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// "Assign to …": gives one member or one group the same role on several resources of one kind, all or
-    /// nothing. The actor must be able to change access on every one of them.
-    /// </summary>
-    public async Task<Result> AssignAsync(Actor actor, ResourceKind kind, IReadOnlyCollection<Guid> resourceIds, AccessHolder holder,
-        ResourceRole role, CancellationToken ct = default)
-    {
-        if (resourceIds.Count == 0) return Error.Invalid($"Choose at least one {kind.ToString().ToLowerInvariant()}.", "Resources");
-        if (!ResourceRoles.For(kind).Contains(role))
-            return Error.Invalid($"{kind.WithCapitalArticle()} has no {role.Display()} role.", "Role");
-
-        return await Writes.RunAsync(actor, async write =>
-        {
-            var db = write.Db;
-            var holderExists = holder.GroupId is { } groupId
-                ? await db.Groups.AnyAsync(g => g.Id == groupId && g.WorkspaceId == actor.WorkspaceId, ct)
-                : await ResourceAuthority.AssignableMembers(db, actor.WorkspaceId).AnyAsync(m => m.Id == holder.MemberId, ct);
-            if (!holderExists) return Error.NotFound("That member or group is no longer in the workspace.");
-
-            var now = clock.GetUtcNow();
-            foreach (var resourceId in resourceIds.Distinct())
-            {
-                var found = await ResourceAuthority.FindManageableAsync(db, actor, resourceId, kind, ct);
-                if (!found.Succeeded) return found.Error!;
-                var entry = await db.ResourceAccess.FirstOrDefaultAsync(a => a.ResourceId == resourceId
-                    && (holder.GroupId != null ? a.GroupId == holder.GroupId : a.MemberId == holder.MemberId), ct);
-                if (entry is not null) entry.ChangeRole(role);
-                else db.ResourceAccess.Add(holder.GroupId is { } g
-                    ? ResourceAccess.ForGroup(resourceId, g, role, now)
-                    : ResourceAccess.ForMember(resourceId, holder.MemberId!.Value, role, now));
-            }
-            await write.RecordAsync(AuditActions.AccessChanged, $"{resourceIds.Distinct().Count()} {kind}(s)", null,
-                $"{(holder.GroupId is null ? "a member" : "a group")} as {role.Display()}", ct);
             return Result.Success();
         }, ct);
     }

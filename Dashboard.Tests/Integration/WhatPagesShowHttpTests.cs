@@ -75,7 +75,7 @@ public class WhatPagesShowHttpTests(SignedInRoles roles) : IClassFixture<SignedI
         var project = (await resources.CreateAsync(admin, new CreateResource(ResourceKind.Project, secret, "", ontology))).Value;
         var group = (await roles.Factory.Services.GetRequiredService<GroupService>()
             .CreateAsync(admin, new CreateGroup($"Night shift {role}", "", [roles.Actors[WorkspaceRole.Tasker].MemberId], []))).Value;
-        await roles.Factory.Services.GetRequiredService<ResourceAccessService>()
+        await roles.Factory.Services.GetRequiredService<ResourceAssignments>()
             .AssignAsync(admin, ResourceKind.Project, [project], AccessHolder.Group(group), ResourceRole.Annotator);
 
         var html = await PageAsync(role, $"/groups/{group}");

@@ -60,10 +60,10 @@ public static class JobsApi
     /// <summary>Downloads of imported files, for people who can see the Dataset they belong to.</summary>
     public static IEndpointRouteBuilder MapFileDownloads(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/files/{id:guid}", async (Guid id, JobService jobs, ImportFolders folders, HttpContext http) =>
+        endpoints.MapGet("/files/{id:guid}", async (Guid id, ImportedFiles imported, ImportFolders folders, HttpContext http) =>
         {
             if (await HttpActor.GetAsync(http) is not { } actor) return Results.NotFound();
-            var file = await jobs.FileAsync(actor, id, http.RequestAborted);
+            var file = await imported.FileAsync(actor, id, http.RequestAborted);
             if (!file.Succeeded) return Results.NotFound();
             var path = folders.StorageFor(file.Value.StoragePath);
             // A workspace's data: never kept by the browser or a proxy between.
@@ -74,10 +74,10 @@ public static class JobsApi
         }).RequireAuthorization();
 
         // Every item of a data import and what became of it, for "View error details".
-        endpoints.MapGet(ImportItemsPath("{id:guid}"), async (Guid id, JobService jobs, HttpContext http) =>
+        endpoints.MapGet(ImportItemsPath("{id:guid}"), async (Guid id, ImportedFiles imported, HttpContext http) =>
         {
             if (await HttpActor.GetAsync(http) is not { } actor) return Results.NotFound();
-            var items = await jobs.ListImportItemsAsync(actor, id, http.RequestAborted);
+            var items = await imported.ListImportItemsAsync(actor, id, http.RequestAborted);
             if (!items.Succeeded) return Results.NotFound();
             http.Response.Headers.CacheControl = "no-store";
             var csv = new StringBuilder("Item,Outcome,Detail\r\n");

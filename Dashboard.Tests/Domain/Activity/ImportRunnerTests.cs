@@ -92,14 +92,14 @@ public class ImportRunnerTests : IAsyncLifetime
         var problem = Assert.Single(details.Problems);
         Assert.Equal("broken.png", problem.Item);
         Assert.Contains("not a valid PNG file", problem.Message);
-        var items = (await _jobs.ListImportItemsAsync(_admin, job.Id)).Value;
+        var items = (await new ImportedFiles(_database).ListImportItemsAsync(_admin, job.Id)).Value;
         Assert.Equal([("frame-1.png", true), ("batch.zip/sub/frame-2.jpg", true), ("broken.png", false)],
             items.Select(i => (i.Item, i.Registered)).OrderBy(i => !i.Registered).ThenBy(i => i.Item.Length));
         Assert.Contains(units[0].Sha256, items.Single(i => i.Item == "frame-1.png").Detail);
 
         // Another workspace's Admin learns nothing of the import, not even that it exists.
         var stranger = await Seed.MemberAsync(_database, await Seed.WorkspaceAsync(_database, "Elsewhere"), WorkspaceRole.Admin);
-        Assert.Equal(ErrorKind.NotFound, (await _jobs.ListImportItemsAsync(stranger, job.Id)).Error!.Kind);
+        Assert.Equal(ErrorKind.NotFound, (await new ImportedFiles(_database).ListImportItemsAsync(stranger, job.Id)).Error!.Kind);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public class AuditLogTests : IAsyncLifetime
         var group = (await new GroupService(_database, _clock).CreateAsync(_admin, new CreateGroup("Night shift", "", [tasker.MemberId], []))).Value;
         await new TagService(_database, _clock).CreateAsync(_admin, TagKind.Project, "Urgent");
         var dataset = (await new ResourceService(_database, _clock).CreateAsync(_admin, new CreateResource(ResourceKind.Dataset, "Street", ""))).Value;
-        await access.AssignAsync(_admin, ResourceKind.Dataset, [dataset], AccessHolder.Group(group), ResourceRole.User);
+        await new ResourceAssignments(_database, _clock).AssignAsync(_admin, ResourceKind.Dataset, [dataset], AccessHolder.Group(group), ResourceRole.User);
         await new EmailDomainService(_database, _clock, new DnsDomainRecords(Options.Create(new DnsOptions())),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<EmailDomainService>.Instance).AddAsync(_admin, "acme.example", WorkspaceRole.Member, UserType.Internal);
         await new ApiKeyService(_database, _clock).CreateAsync(_admin, "cluster");

@@ -154,7 +154,7 @@ public sealed partial class EveryWriteHasItsEntryTests : IAsyncLifetime
         var entry = (await access.ListAsync(admin, project)).Value.Groups.Single(g => g.GroupId == group).AccessId;
         await Made("ResourceAccessService.ChangeRoleAsync", access.ChangeRoleAsync(admin, project, entry, ResourceRole.Annotator));
         await Made("ResourceAccessService.RemoveAsync", access.RemoveAsync(admin, project, entry));
-        await Made("ResourceAccessService.AssignAsync", access.AssignAsync(admin, ResourceKind.Dataset, [dataset], AccessHolder.Member(member.MemberId), ResourceRole.User));
+        await Made("ResourceAssignments.AssignAsync", new ResourceAssignments(_factory, _clock).AssignAsync(admin, ResourceKind.Dataset, [dataset], AccessHolder.Member(member.MemberId), ResourceRole.User));
         await Made("JobService.StartImportAsync", jobs.StartImportAsync(admin, JobType.DataImport, dataset, "street.zip"));
 
         // Tags on Projects and issues

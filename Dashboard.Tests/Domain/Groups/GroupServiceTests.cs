@@ -16,6 +16,7 @@ public class GroupServiceTests : IAsyncLifetime
     private GroupPeople _people = default!;
     private ResourceService _resources = default!;
     private ResourceAccessService _access = default!;
+    private ResourceAssignments _assignments = default!;
     private Workspace _workspace = default!;
     private Actor _admin = default!;
     private Actor _manager = default!;
@@ -30,6 +31,7 @@ public class GroupServiceTests : IAsyncLifetime
         _people = new GroupPeople(_database, clock);
         _resources = new ResourceService(_database, clock);
         _access = new ResourceAccessService(_database, clock);
+        _assignments = new ResourceAssignments(_database, clock);
         _workspace = await Seed.WorkspaceAsync(_database);
         _admin = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin, name: "Ada Admin");
         _manager = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member, name: "Manny Manager");
@@ -200,13 +202,13 @@ public class GroupServiceTests : IAsyncLifetime
         var owner = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member);
         await _access.AddMembersAsync(_admin, berlin, [owner.MemberId], ResourceRole.Admin);
 
-        var partial = await _access.AssignAsync(owner, ResourceKind.Dataset, [berlin, foreign], AccessHolder.Group(group), ResourceRole.User);
-        var both = await _access.AssignAsync(_admin, ResourceKind.Dataset, [berlin, lagos], AccessHolder.Group(group), ResourceRole.User);
+        var partial = await _assignments.AssignAsync(owner, ResourceKind.Dataset, [berlin, foreign], AccessHolder.Group(group), ResourceRole.User);
+        var both = await _assignments.AssignAsync(_admin, ResourceKind.Dataset, [berlin, lagos], AccessHolder.Group(group), ResourceRole.User);
 
         Assert.False(partial.Succeeded);
         Assert.True(both.Succeeded);
         Assert.Equal(["Berlin", "Lagos"], (await _groups.GetAsync(_admin, group)).Value.Access.Select(a => a.Name));
-        Assert.Equal(["Berlin"], (await _access.FindManageableAsync(owner, ResourceKind.Dataset, null)).Select(r => r.Name));
+        Assert.Equal(["Berlin"], (await _assignments.FindManageableAsync(owner, ResourceKind.Dataset, null)).Select(r => r.Name));
     }
 
     [Fact]

@@ -206,13 +206,12 @@ public class InvitationServiceTests : IAsyncLifetime
     public async Task AnInvitedMember_CanBeAssigned_BeforeAccepting_AndThenSeesTheProject()
     {
         var resources = new ResourceService(_database, _clock);
-        var access = new ResourceAccessService(_database, _clock);
         var ontology = (await resources.CreateAsync(_admin, new CreateResource(ResourceKind.Ontology, "Road", ""))).Value;
         var project = (await resources.CreateAsync(_admin, new CreateResource(ResourceKind.Project, "Perception", "", ontology))).Value;
         var ivy = await AccountAsync("ivy@acme.example");
         var invitation = await InviteOneAsync("ivy@acme.example", WorkspaceRole.Tasker);
 
-        var assigned = await access.AssignAsync(_admin, ResourceKind.Project, [project], AccessHolder.Member(invitation.MemberId), ResourceRole.Annotator);
+        var assigned = await new ResourceAssignments(_database, _clock).AssignAsync(_admin, ResourceKind.Project, [project], AccessHolder.Member(invitation.MemberId), ResourceRole.Annotator);
         Assert.True(assigned.Succeeded);
         await _answers.AcceptAsync(ivy.AccountId, invitation.MemberId);
 

@@ -31,7 +31,7 @@ public class IssueServiceTests : IAsyncLifetime
         var resources = new ResourceService(_database, _clock);
         var ontology = (await resources.CreateAsync(_admin, new CreateResource(ResourceKind.Ontology, "Road", ""))).Value;
         _project = (await resources.CreateAsync(_admin, new CreateResource(ResourceKind.Project, "Perception", "", ontology))).Value;
-        await new ResourceAccessService(_database, _clock).AssignAsync(_admin, ResourceKind.Project, [_project],
+        await new ResourceAssignments(_database, _clock).AssignAsync(_admin, ResourceKind.Project, [_project],
             AccessHolder.Member(_annotator.MemberId), ResourceRole.Annotator);
     }
 

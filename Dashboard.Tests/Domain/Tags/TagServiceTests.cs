@@ -142,7 +142,7 @@ public class TagServiceTests : IAsyncLifetime
         var own = await ProjectAsync(lead, "Own");
         var others = await ProjectAsync(_admin, "Others");
         var tasker = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Tasker);
-        await new ResourceAccessService(_database, _clock).AssignAsync(lead, ResourceKind.Project, [own],
+        await new ResourceAssignments(_database, _clock).AssignAsync(lead, ResourceKind.Project, [own],
             AccessHolder.Member(tasker.MemberId), ResourceRole.Annotator);
 
         var inOwn = await _tags.CreateIssueTagInProjectAsync(lead, own, "Occluded");
@@ -180,7 +180,7 @@ public class TagServiceTests : IAsyncLifetime
     {
         var project = await ProjectAsync(_admin, "Perception");
         var member = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Member);
-        await new ResourceAccessService(_database, _clock).AssignAsync(_admin, ResourceKind.Project, [project],
+        await new ResourceAssignments(_database, _clock).AssignAsync(_admin, ResourceKind.Project, [project],
             AccessHolder.Member(member.MemberId), ResourceRole.Reviewer);
         var urgent = (await _tags.CreateAsync(_admin, TagKind.Project, "Urgent")).Value;
 

@@ -160,9 +160,9 @@ public class MemberServiceTests : IAsyncLifetime
         var hidden = await DatasetAsync(_admin, "Hidden");
         var groups = new GroupService(_database, _clock);
         var night = (await groups.CreateAsync(_admin, new CreateGroup("Night shift", "", [ivy.MemberId], []))).Value;
-        await _access.AssignAsync(_admin, ResourceKind.Dataset, [shared, hidden], AccessHolder.Member(ivy.MemberId), ResourceRole.User);
-        await _access.AssignAsync(_admin, ResourceKind.Dataset, [shared], AccessHolder.Group(night), ResourceRole.Admin);
-        await _access.AssignAsync(_admin, ResourceKind.Dataset, [shared], AccessHolder.Member(viewer.MemberId), ResourceRole.User);
+        await new ResourceAssignments(_database, _clock).AssignAsync(_admin, ResourceKind.Dataset, [shared, hidden], AccessHolder.Member(ivy.MemberId), ResourceRole.User);
+        await new ResourceAssignments(_database, _clock).AssignAsync(_admin, ResourceKind.Dataset, [shared], AccessHolder.Group(night), ResourceRole.Admin);
+        await new ResourceAssignments(_database, _clock).AssignAsync(_admin, ResourceKind.Dataset, [shared], AccessHolder.Member(viewer.MemberId), ResourceRole.User);
 
         var asAdmin = (await _members.GetDetailsAsync(_admin, ivy.MemberId)).Value;
         var asViewer = (await _members.GetDetailsAsync(viewer, ivy.MemberId)).Value;
