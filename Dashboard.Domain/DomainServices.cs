@@ -40,6 +40,7 @@ public static class DomainServices
         services.AddSingleton<WorkspaceSettingsService>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ResourceService>();
+        services.AddSingleton<ResourceDeletion>();
         services.AddSingleton<ResourceConnections>();
         services.AddSingleton<ResourceAccessService>();
         services.AddSingleton<ResourceAssignments>();

@@ -72,7 +72,7 @@ public partial class ResourcePage
     {
         var actor = await CurrentActor.GetAsync();
         if (actor is null) return;
-        var consequences = await Resources.DescribeDeletionAsync(actor, Id);
+        var consequences = await Deletion.DescribeDeletionAsync(actor, Id);
         if (!consequences.Succeeded)
         {
             Snackbar.Add(consequences.Error!.Message, Severity.Warning);
@@ -82,7 +82,7 @@ public partial class ResourcePage
             yesText: "Delete", cancelText: "Cancel");
         if (confirmed != true) return;
 
-        var deleted = await Resources.DeleteAsync(actor, Id);
+        var deleted = await Deletion.DeleteAsync(actor, Id);
         if (!deleted.Succeeded)
         {
             Snackbar.Add(deleted.Error!.Message, Severity.Error);

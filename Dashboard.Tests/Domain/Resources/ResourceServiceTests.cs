@@ -9,11 +9,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Domain.Resources;
 
-public class ResourceServiceTests : IAsyncLifetime
+public partial class ResourceServiceTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
     private ResourceConnections _connections = default!;
     private ResourceService _resources = default!;
+    private ResourceDeletion _deletion = default!;
     private ResourceAccessService _access = default!;
     private Workspace _workspace = default!;
     private Actor _admin = default!;
@@ -24,6 +25,7 @@ public class ResourceServiceTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         var clock = new FakeTimeProvider(Seed.Now);
         _resources = new ResourceService(_database, clock);
+        _deletion = new ResourceDeletion(_database, clock);
         _connections = new ResourceConnections(_database, clock);
         _access = new ResourceAccessService(_database, clock);
         _workspace = await Seed.WorkspaceAsync(_database);
@@ -192,63 +194,6 @@ public class ResourceServiceTests : IAsyncLifetime
 
         Assert.Empty(await VisibleProjectsAsync(manager));
         Assert.Equal(["Perception"], await VisibleProjectsAsync(_member));
-    }
-
-    [Fact]
-    public async Task Delete_ADatasetUsedByAProject_IsRefusedAndNamesTheProject()
-    {
-        var ontology = await CreateAsync(_admin, ResourceKind.Ontology, "Road objects");
-        var dataset = await CreateAsync(_admin, ResourceKind.Dataset, "Berlin");
-        var project = await CreateAsync(_admin, ResourceKind.Project, "Perception", ontology, dataset);
-
-        var refused = await _resources.DeleteAsync(_admin, dataset);
-
-        Assert.Equal(ErrorKind.Conflict, refused.Error!.Kind);
-        Assert.Contains("\"Perception\"", refused.Error.Message);
-        Assert.Contains("Detach it", refused.Error.Message);
-        Assert.True((await _connections.DetachDatasetAsync(_admin, project, dataset)).Succeeded);
-        Assert.True((await _resources.DeleteAsync(_admin, dataset)).Succeeded);
-    }
-
-    [Fact]
-    public async Task Delete_AnOntologyUsedByAProject_IsRefused()
-    {
-        var ontology = await CreateAsync(_admin, ResourceKind.Ontology, "Road objects");
-        await CreateAsync(_admin, ResourceKind.Project, "Perception", ontology);
-
-        var refused = await _resources.DeleteAsync(_admin, ontology);
-
-        Assert.Equal(ErrorKind.Conflict, refused.Error!.Kind);
-        Assert.Contains("Give another Ontology to that Project first", refused.Error.Message);
-    }
-
-    [Fact]
-    public async Task Delete_AProject_TakesItsAccessAndLinksButLeavesItsDatasets()
-    {
-        var ontology = await CreateAsync(_admin, ResourceKind.Ontology, "Road objects");
-        var dataset = await CreateAsync(_admin, ResourceKind.Dataset, "Berlin");
-        var project = await CreateAsync(_admin, ResourceKind.Project, "Perception", ontology, dataset);
-
-        var confirmation = await _resources.DescribeDeletionAsync(_admin, project);
-        var deleted = await _resources.DeleteAsync(_admin, project);
-
-        Assert.Contains("its link to 1 Dataset (the Datasets stay)", confirmation.Value);
-        Assert.True(deleted.Succeeded);
-        await using var db = _database.CreateDbContext();
-        Assert.False(await db.ResourceAccess.AnyAsync(a => a.ResourceId == project));
-        Assert.False(await db.ProjectDatasets.AnyAsync());
-        Assert.True(await db.Datasets.AnyAsync(d => d.Id == dataset));
-    }
-
-    [Fact]
-    public async Task Delete_ByAPlainAssignee_IsForbidden()
-    {
-        var project = await ProjectAsync(_admin, "Perception");
-        await _access.AddMembersAsync(_admin, project, [_member.MemberId], ResourceRole.Annotator);
-
-        var result = await _resources.DeleteAsync(_member, project);
-
-        Assert.Equal(ErrorKind.Forbidden, result.Error!.Kind);
     }
 
     [Fact]
