@@ -1,5 +1,4 @@
 using Dashboard.Domain.Access;
-using Dashboard.Domain.Activity;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Groups;
 using Dashboard.Domain.Invitations;
@@ -48,7 +47,7 @@ internal static class DemoData
         if (!await db.Workspaces.AnyAsync(w => w.NormalizedName == NormalizedWorkspaceName))
             await SeedWorkspaceAsync(db, users, clock.GetUtcNow());
         var wanted = scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<int?>(JobCountSetting) ?? 0;
-        if (wanted > 0) await SeedManyJobsAsync(services, wanted, clock.GetUtcNow(), logger);
+        if (wanted > 0) await DemoJobs.SeedManyAsync(services, NormalizedWorkspaceName, wanted, clock.GetUtcNow(), logger);
 
         logger.LogInformation("Demo workspace {Workspace} is ready", WorkspaceName);
         Console.WriteLine();
@@ -202,39 +201,7 @@ internal static class DemoData
         db.IssueTagLinks.AddRange(new IssueTagLink(issues[0].Id, issueTags[0].Id), new IssueTagLink(issues[1].Id, issueTags[1].Id),
             new IssueTagLink(issues[2].Id, issueTags[2].Id), new IssueTagLink(issues[2].Id, issueTags[3].Id));
 
-        // Jobs in every state, started by several people, over the last weeks.
-        for (var j = 0; j < 60; j++)
-        {
-            var type = (JobType)(j % 3);
-            var resource = type == JobType.DataImport ? (Resource)datasets[j % datasets.Count] : projects[j % projects.Count];
-            var starter = joined[j % 8];
-            var started = now.AddHours(-j * 9 - random.Next(0, 8));
-            var title = type switch
-            {
-                JobType.DataImport => $"Import {12 + j} files into {resource.Name}",
-                JobType.LabelImport => $"Import labels into {resource.Name}",
-                _ => $"Train detector v{j / 3 + 1} on {resource.Name}",
-            };
-            var job = new Job(workspace.Id, type, title, resource.Id, starter.Id, null, type == JobType.ModelTraining, started);
-            var total = 12 + j;
-            if (type == JobType.DataImport) job.UseStorageFolder($"{workspace.Id:N}/{resource.Id:N}/{job.Id:N}");
-            if (j < 3 && type == JobType.ModelTraining)
-                // Only an external job is left running: nothing in this process would ever move a built-in one.
-                job.ReportProgress(total / 3 * (j + 1) - 1, total, now);
-            else if (j % 7 == 0)
-            {
-                job.ReportProgress(total / 2, total, started.AddMinutes(3));
-                job.Fail($"{2 + j % 3} items could not be processed.",
-                    Enumerable.Range(0, 2 + j % 3).Select(k => ($"item_{k:000}.jpg", k % 2 == 0 ? "Unsupported file type (.heic)." : "The file is empty.")),
-                    started.AddMinutes(4));
-            }
-            else
-            {
-                job.ReportProgress(total, total, started.AddMinutes(5));
-                job.Succeed(started.AddMinutes(6 + j % 20));
-            }
-            db.Jobs.Add(job);
-        }
+        DemoJobs.AddRecent(db, workspace.Id, datasets, projects, joined, random, now);
 
         // LabelForce serves Acme: its people can be found from Acme's Projects and Datasets.
         db.WorkforcePartners.Add(new WorkforcePartner(workforce.Id, workspace.Id, now.AddDays(-150)));
@@ -247,41 +214,5 @@ internal static class DemoData
 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-    }
-
-    /// <summary>Tops the demo workspace up to <paramref name="wanted"/> finished jobs, in batches, for looking at the list at scale.</summary>
-    private static async Task SeedManyJobsAsync(IServiceProvider services, int wanted, DateTimeOffset now, ILogger logger)
-    {
-        var factory = services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
-        Guid workspaceId;
-        List<Guid> starters, datasets;
-        int existing;
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            workspaceId = await db.Workspaces.Where(w => w.NormalizedName == NormalizedWorkspaceName).Select(w => w.Id).FirstAsync();
-            starters = await db.Members.Where(m => m.WorkspaceId == workspaceId && m.Status == MemberStatus.Joined).Select(m => m.Id).Take(10).ToListAsync();
-            datasets = await db.Datasets.Where(d => d.WorkspaceId == workspaceId).Select(d => d.Id).ToListAsync();
-            existing = await db.Jobs.CountAsync(j => j.WorkspaceId == workspaceId);
-        }
-        var random = new Random(7);
-        for (var done = existing; done < wanted;)
-        {
-            await using var db = await factory.CreateDbContextAsync();
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var batch = Math.Min(5_000, wanted - done);
-            for (var i = 0; i < batch; i++, done++)
-            {
-                var type = (JobType)(done % 3);
-                var started = now.AddMinutes(-(done * 7) - random.Next(0, 5));
-                var job = new Job(workspaceId, type, $"Historic {type} #{done}", datasets[done % datasets.Count], starters[done % starters.Count],
-                    null, type == JobType.ModelTraining, started);
-                job.ReportProgress(10, 10, started.AddMinutes(1));
-                if (done % 11 == 0) job.Fail("Demo failure.", [], started.AddMinutes(2));
-                else job.Succeed(started.AddMinutes(2));
-                db.Jobs.Add(job);
-            }
-            await db.SaveChangesAsync();
-            logger.LogInformation("Demo jobs: {Done} of {Wanted}", done, wanted);
-        }
     }
 }

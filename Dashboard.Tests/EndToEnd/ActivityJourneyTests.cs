@@ -6,20 +6,19 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]
-public class ActivityJourneyTests : IAsyncLifetime
+public class ActivityJourneyTests : BrowserJourney
 {
-    private BrowserSession _session = default!;
     private readonly string _files = Path.Combine(Path.GetTempPath(), "dashboard-e2e-files-" + Guid.NewGuid().ToString("N"));
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _session = await BrowserSession.StartAsync();
+        await base.InitializeAsync();
         Directory.CreateDirectory(_files);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _session.DisposeAsync();
+        await base.DisposeAsync();
         Directory.Delete(_files, recursive: true);
     }
 
@@ -35,19 +34,19 @@ public class ActivityJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetails() =>
-        _session.JourneyAsync(AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetailsJourneyAsync);
+        Session.JourneyAsync(AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetailsJourneyAsync);
 
     private async Task AnImportStartedInOnePage_MovesLiveInAnother_AndAFailedLabelImportShowsItsDetailsJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        var resources = _session.App.Services.GetRequiredService<ResourceService>();
-        var actor = await _session.ActorAsync(admin);
+        var admin = await Session.SetUpAsync();
+        var resources = Session.App.Services.GetRequiredService<ResourceService>();
+        var actor = await Session.ActorAsync(admin);
         var dataset = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
         var ontology = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Ontology, "Road", ""))).Value;
-        await _session.App.Services.GetRequiredService<ResourceConnections>().AddClassAsync(actor, ontology, "Car", LabelShape.BoundingBox);
+        await Session.App.Services.GetRequiredService<ResourceConnections>().AddClassAsync(actor, ontology, "Car", LabelShape.BoundingBox);
         var project = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Project, "Perception", "", ontology, [dataset]))).Value;
 
-        var watcher = await _session.NewPageAsync();
+        var watcher = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(watcher, admin);
         await watcher.GotoAsync("/settings/activity");
         await BrowserSession.WaitForInteractiveAsync(watcher);
@@ -56,7 +55,7 @@ public class ActivityJourneyTests : IAsyncLifetime
         // A few megabytes, so the upload takes long enough to watch the job wait at 0 %.
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
         var big = png.Concat(new byte[6 * 1024 * 1024]).ToArray();
-        var worker = await _session.NewPageAsync();
+        var worker = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(worker, admin);
         await worker.GotoAsync($"/datasets/{dataset}");
         await BrowserSession.WaitForInteractiveAsync(worker);
@@ -104,18 +103,18 @@ public class ActivityJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task AnUploadShowsItsBytes_AndCanBeCancelledMidway_LeavingNothingImported() =>
-        _session.JourneyAsync(AnUploadShowsItsBytesAndCanBeCancelledMidwayJourneyAsync);
+        Session.JourneyAsync(AnUploadShowsItsBytesAndCanBeCancelledMidwayJourneyAsync);
 
     private async Task AnUploadShowsItsBytesAndCanBeCancelledMidwayJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        var actor = await _session.ActorAsync(admin);
-        var dataset = (await _session.App.Services.GetRequiredService<ResourceService>()
+        var admin = await Session.SetUpAsync();
+        var actor = await Session.ActorAsync(admin);
+        var dataset = (await Session.App.Services.GetRequiredService<ResourceService>()
             .CreateAsync(actor, new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
         var large = FileOf("large.png", png.Concat(new byte[48 * 1024 * 1024]).ToArray());
 
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(page, admin);
         await page.GotoAsync($"/datasets/{dataset}");
         await BrowserSession.WaitForInteractiveAsync(page);
@@ -137,9 +136,7 @@ public class ActivityJourneyTests : IAsyncLifetime
         await BrowserSession.WaitForInteractiveAsync(page);
         var row = JobRow(page, "1 file into Street scenes");
         await Expect(row.Locator("[data-testid=job-status]")).ToHaveTextAsync("Error");
-        var staging = _session.App.Services.GetRequiredService<Dashboard.Domain.Activity.Imports.ImportFolders>().StagingRoot;
+        var staging = Session.App.Services.GetRequiredService<Dashboard.Domain.Activity.Imports.ImportFolders>().StagingRoot;
         Assert.Empty(Directory.Exists(staging) ? Directory.GetFileSystemEntries(staging) : []);
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

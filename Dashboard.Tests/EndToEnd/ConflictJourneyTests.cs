@@ -12,24 +12,18 @@ namespace Dashboard.Tests.EndToEnd;
 /// first saved stands, and the page offers the reload.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public class ConflictJourneyTests : IAsyncLifetime
+public class ConflictJourneyTests : BrowserJourney
 {
-    private BrowserSession _session = default!;
-
-    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     [BrowserFact]
     public Task TwoAdminsEditingOneGroup_NeitherChangeIsLostSilently() =>
-        _session.JourneyAsync(TwoAdminsEditingOneGroupJourneyAsync);
+        Session.JourneyAsync(TwoAdminsEditingOneGroupJourneyAsync);
 
     private async Task TwoAdminsEditingOneGroupJourneyAsync()
     {
-        var fiona = await _session.SetUpAsync();
-        var bea = await _session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
-        var group = (await _session.App.Services.GetRequiredService<GroupService>()
-            .CreateAsync(await _session.ActorAsync(fiona), new CreateGroup("Night shift", "Weekdays", [], []))).Value;
+        var fiona = await Session.SetUpAsync();
+        var bea = await Session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
+        var group = (await Session.App.Services.GetRequiredService<GroupService>()
+            .CreateAsync(await Session.ActorAsync(fiona), new CreateGroup("Night shift", "Weekdays", [], []))).Value;
         var (a, b) = (await OpenAsync(fiona, $"/groups/{group}"), await OpenAsync(bea, $"/groups/{group}"));
 
         await b.Locator("input[data-testid=group-description]").FillAsync("Weekdays and weekends");
@@ -51,14 +45,14 @@ public class ConflictJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task TwoAdminsChangingOneMembersRole_TheSecondIsToldAndNothingIsOverwritten() =>
-        _session.JourneyAsync(TwoAdminsChangingOneMembersRoleJourneyAsync);
+        Session.JourneyAsync(TwoAdminsChangingOneMembersRoleJourneyAsync);
 
     private async Task TwoAdminsChangingOneMembersRoleJourneyAsync()
     {
-        var fiona = await _session.SetUpAsync();
-        var bea = await _session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
-        await _session.AddMemberAsync("max@acme.example", "Max Member", WorkspaceRole.Member);
-        var max = (await _session.ActorAsync("max@acme.example")).MemberId;
+        var fiona = await Session.SetUpAsync();
+        var bea = await Session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
+        await Session.AddMemberAsync("max@acme.example", "Max Member", WorkspaceRole.Member);
+        var max = (await Session.ActorAsync("max@acme.example")).MemberId;
         var (a, b) = (await OpenAsync(fiona, $"/settings/users/{max}"), await OpenAsync(bea, $"/settings/users/{max}"));
 
         await a.Locator("[data-testid=member-role]").ClickAsync();
@@ -72,19 +66,19 @@ public class ConflictJourneyTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(b, "member-role-conflict");
         await b.Locator("[data-testid=member-conflict-reload]").ClickAsync();
         await Assertions.Expect(b.Locator("[data-testid=member-role]")).ToContainTextAsync("Tasker");
-        Assert.Equal(WorkspaceRole.Tasker, (await _session.ActorAsync("max@acme.example")).Role);
+        Assert.Equal(WorkspaceRole.Tasker, (await Session.ActorAsync("max@acme.example")).Role);
     }
 
     [BrowserFact]
     public Task TwoAdminsEditingOneDataset_TheSecondIsToldAndNothingIsOverwritten() =>
-        _session.JourneyAsync(TwoAdminsEditingOneDatasetJourneyAsync);
+        Session.JourneyAsync(TwoAdminsEditingOneDatasetJourneyAsync);
 
     private async Task TwoAdminsEditingOneDatasetJourneyAsync()
     {
-        var fiona = await _session.SetUpAsync();
-        var bea = await _session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
-        var dataset = (await _session.App.Services.GetRequiredService<ResourceService>()
-            .CreateAsync(await _session.ActorAsync(fiona), new CreateResource(ResourceKind.Dataset, "Street scenes", "Daylight"))).Value;
+        var fiona = await Session.SetUpAsync();
+        var bea = await Session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
+        var dataset = (await Session.App.Services.GetRequiredService<ResourceService>()
+            .CreateAsync(await Session.ActorAsync(fiona), new CreateResource(ResourceKind.Dataset, "Street scenes", "Daylight"))).Value;
         var (a, b) = (await OpenAsync(fiona, $"/datasets/{dataset}"), await OpenAsync(bea, $"/datasets/{dataset}"));
 
         await a.Locator("[data-testid=resource-edit]").ClickAsync();
@@ -105,13 +99,13 @@ public class ConflictJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task TwoAdminsRevokingOneKey_TheSecondIsToldWhoDid() =>
-        _session.JourneyAsync(TwoAdminsRevokingOneKeyJourneyAsync);
+        Session.JourneyAsync(TwoAdminsRevokingOneKeyJourneyAsync);
 
     private async Task TwoAdminsRevokingOneKeyJourneyAsync()
     {
-        var fiona = await _session.SetUpAsync();
-        var bea = await _session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
-        await _session.App.Services.GetRequiredService<Dashboard.Domain.Activity.ApiKeyService>().CreateAsync(await _session.ActorAsync(fiona), "cluster");
+        var fiona = await Session.SetUpAsync();
+        var bea = await Session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
+        await Session.App.Services.GetRequiredService<Dashboard.Domain.Activity.ApiKeyService>().CreateAsync(await Session.ActorAsync(fiona), "cluster");
         var (a, b) = (await OpenAsync(fiona, "/settings/activity"), await OpenAsync(bea, "/settings/activity"));
 
         await a.Locator("[data-testid=api-keys] tr").Filter(new() { HasText = "cluster" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
@@ -126,7 +120,7 @@ public class ConflictJourneyTests : IAsyncLifetime
 
     private async Task<IPage> OpenAsync(string email, string path)
     {
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(page, email);
         await page.GotoAsync(path);
         await BrowserSession.WaitForInteractiveAsync(page);

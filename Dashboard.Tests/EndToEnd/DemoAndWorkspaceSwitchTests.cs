@@ -10,17 +10,15 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]
-public class DemoAndWorkspaceSwitchTests : IAsyncLifetime
+public class DemoAndWorkspaceSwitchTests : BrowserJourney
 {
-    private BrowserSession _session = default!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _session = await BrowserSession.StartAsync();
-        await DemoData.SeedAsync(_session.App.Services);
+        await base.InitializeAsync();
+        await DemoData.SeedAsync(Session.App.Services);
 
         // The demo Admin is also a Tasker in a second workspace.
-        var factory = _session.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        var factory = Session.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         var admin = await db.Users.SingleAsync(a => a.Email == DemoData.AdminEmail);
         var beta = new Workspace("Beta Labs", isWorkforce: false, DateTimeOffset.UtcNow);
@@ -29,8 +27,6 @@ public class DemoAndWorkspaceSwitchTests : IAsyncLifetime
             UserType.External, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
     }
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
 
     private static async Task SignInAsync(IPage page)
     {
@@ -43,11 +39,11 @@ public class DemoAndWorkspaceSwitchTests : IAsyncLifetime
 
     [BrowserFact]
     public Task Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignIns() =>
-        _session.JourneyAsync(Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignInsJourneyAsync);
+        Session.JourneyAsync(Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignInsJourneyAsync);
 
     private async Task Demo_FillsEveryTab_AndTheWorkspaceChoicePersistsAcrossSignInsJourneyAsync()
     {
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
         await SignInAsync(page);
         await Expect(page.Locator("h1")).ToHaveTextAsync(DemoData.WorkspaceName);
 
@@ -86,11 +82,9 @@ public class DemoAndWorkspaceSwitchTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(page, "tasker-users-not-allowed");
 
         // The choice is kept with the account, not the browser session.
-        var elsewhere = await _session.NewPageAsync();
+        var elsewhere = await Session.NewPageAsync();
         await SignInAsync(elsewhere);
         await Expect(elsewhere.Locator("h1")).ToHaveTextAsync("Beta Labs");
         await Expect(elsewhere.Locator("[data-testid=home-role]")).ToHaveTextAsync("Tasker");
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

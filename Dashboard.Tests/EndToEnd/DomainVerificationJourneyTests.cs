@@ -5,33 +5,33 @@ namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>An Admin adds an email domain, publishes its TXT record on a real DNS server and verifies it.</summary>
 [Collection(EndToEndCollection.Name)]
-public class DomainVerificationJourneyTests : IAsyncLifetime
+public class DomainVerificationJourneyTests : BrowserJourney
 {
     private DnsServer? _dns;
-    private BrowserSession _session = default!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         if (!BrowserAndDnsFactAttribute.CanRun) return;
         _dns = await DnsServer.StartAsync();
-        _session = await BrowserSession.StartAsync(app => app.Settings["Dashboard:Dns:Resolver"] = _dns.Resolver);
+        await base.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    protected override void ConfigureApp(DashboardAppFactory app) => app.Settings["Dashboard:Dns:Resolver"] = _dns!.Resolver;
+
+    public override async Task DisposeAsync()
     {
-        if (_session is not null) await _session.DisposeAsync();
+        await base.DisposeAsync();
         if (_dns is not null) await _dns.DisposeAsync();
     }
 
     [BrowserAndDnsFact]
     public Task AnAdmin_AddsADomain_PublishesTheRecord_AndVerifiesIt() =>
-        _session.JourneyAsync(AnAdmin_AddsADomain_PublishesTheRecord_AndVerifiesItJourneyAsync);
+        Session.JourneyAsync(AnAdmin_AddsADomain_PublishesTheRecord_AndVerifiesItJourneyAsync);
 
     private async Task AnAdmin_AddsADomain_PublishesTheRecord_AndVerifiesItJourneyAsync()
     {
         Assert.NotNull(_dns);
-        var admin = await _session.SetUpAsync();
-        var page = await _session.NewPageAsync();
+        var admin = await Session.SetUpAsync();
+        var page = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(page, admin);
         await page.GotoAsync("/settings/users");
         await BrowserSession.WaitForInteractiveAsync(page);

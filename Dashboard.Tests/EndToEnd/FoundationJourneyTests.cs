@@ -6,21 +6,15 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]
-public class FoundationJourneyTests : IAsyncLifetime
+public class FoundationJourneyTests : BrowserJourney
 {
-    private BrowserSession _session = default!;
-
-    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     [BrowserFact]
     public Task Setup_SignIn_SeeTheFiveTabs_SignOut() =>
-        _session.JourneyAsync(Setup_SignIn_SeeTheFiveTabs_SignOutJourneyAsync);
+        Session.JourneyAsync(Setup_SignIn_SeeTheFiveTabs_SignOutJourneyAsync);
 
     private async Task Setup_SignIn_SeeTheFiveTabs_SignOutJourneyAsync()
     {
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
 
         // A fresh installation leads to set-up; bad input is explained next to each field and saves nothing.
         await page.GotoAsync("/");
@@ -48,7 +42,7 @@ public class FoundationJourneyTests : IAsyncLifetime
         await page.FillAsync("#password", "Quiet-Harbor-Lantern-7");
         await page.ClickAsync("button[type=submit]");
 
-        await page.WaitForURLAsync(_session.BaseUrl + "/");
+        await page.WaitForURLAsync(Session.BaseUrl + "/");
         await BrowserSession.WaitForInteractiveAsync(page);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Acme Vision");
         await Expect(page.Locator("[data-testid=home-role]")).ToHaveTextAsync("Admin");
@@ -85,14 +79,14 @@ public class FoundationJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignIn() =>
-        _session.JourneyAsync(SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignInJourneyAsync);
+        Session.JourneyAsync(SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignInJourneyAsync);
 
     private async Task SignIn_WithAWrongPassword_ShowsAnErrorAndDoesNotSignInJourneyAsync()
     {
-        await using (var scope = _session.App.Services.CreateAsyncScope())
+        await using (var scope = Session.App.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<FirstRunSetup>()
                 .RunAsync(new SetupCommand("fiona@acme.example", "Fiona Founder", "Quiet-Harbor-Lantern-7", "Acme Vision", false));
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
 
         await page.GotoAsync("/settings/users");
         await page.WaitForURLAsync("**/account/login?ReturnUrl=**");
@@ -105,6 +99,4 @@ public class FoundationJourneyTests : IAsyncLifetime
         await page.GotoAsync("/");
         await page.WaitForURLAsync("**/account/login?ReturnUrl=**");
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

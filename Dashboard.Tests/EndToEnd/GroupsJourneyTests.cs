@@ -7,14 +7,8 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]
-public class GroupsJourneyTests : IAsyncLifetime
+public class GroupsJourneyTests : BrowserJourney
 {
-    private BrowserSession _session = default!;
-
-    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     private static async Task PickPersonAsync(IPage page, string testId, string name)
     {
         await page.Locator($"[data-testid={testId}]").FillAsync(name.Split(' ')[0]);
@@ -23,22 +17,22 @@ public class GroupsJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task AGroupGivesItsMembersAccess_NotItsManager_AndDeletingItTakesTheAccessAway() =>
-        _session.JourneyAsync(GroupJourneyAsync);
+        Session.JourneyAsync(GroupJourneyAsync);
 
     private async Task GroupJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        var alice = await _session.AddMemberAsync("alice@acme.example", "Alice Annotator", WorkspaceRole.Member);
-        await _session.AddMemberAsync("bob@acme.example", "Bob Annotator", WorkspaceRole.Member);
-        var manny = await _session.AddMemberAsync("manny@acme.example", "Manny Manager", WorkspaceRole.Member);
-        var carl = await _session.AddMemberAsync("carl@acme.example", "Carl Late", WorkspaceRole.Member);
-        var resources = _session.App.Services.GetRequiredService<ResourceService>();
-        var adminActor = await _session.ActorAsync(admin);
+        var admin = await Session.SetUpAsync();
+        var alice = await Session.AddMemberAsync("alice@acme.example", "Alice Annotator", WorkspaceRole.Member);
+        await Session.AddMemberAsync("bob@acme.example", "Bob Annotator", WorkspaceRole.Member);
+        var manny = await Session.AddMemberAsync("manny@acme.example", "Manny Manager", WorkspaceRole.Member);
+        var carl = await Session.AddMemberAsync("carl@acme.example", "Carl Late", WorkspaceRole.Member);
+        var resources = Session.App.Services.GetRequiredService<ResourceService>();
+        var adminActor = await Session.ActorAsync(admin);
         var ontology = (await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
         var project = (await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Project, "Perception", "", ontology))).Value;
 
         // The Admin creates the group in two steps.
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(page, admin);
         await page.GotoAsync("/settings/groups");
         await BrowserSession.WaitForInteractiveAsync(page);
@@ -67,13 +61,13 @@ public class GroupsJourneyTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(page, "group-page");
 
         // A member sees the Project.
-        var alicePage = await _session.NewPageAsync();
+        var alicePage = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(alicePage, alice);
         await alicePage.GotoAsync("/projects");
         await Expect(alicePage.Locator("[data-testid=resource-grid]")).ToContainTextAsync("Perception");
 
         // The manager adds a member but cannot open the Project themselves.
-        var mannyPage = await _session.NewPageAsync();
+        var mannyPage = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(mannyPage, manny);
         await mannyPage.GotoAsync(groupUrl);
         await BrowserSession.WaitForInteractiveAsync(mannyPage);
@@ -84,7 +78,7 @@ public class GroupsJourneyTests : IAsyncLifetime
         await mannyPage.GotoAsync($"/projects/{project}");
         await Expect(mannyPage.Locator("[data-testid=resource-missing]")).ToBeVisibleAsync();
 
-        var carlPage = await _session.NewPageAsync();
+        var carlPage = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(carlPage, carl);
         await carlPage.GotoAsync($"/projects/{project}");
         await Expect(carlPage.Locator("h1")).ToHaveTextAsync("Perception");
@@ -102,6 +96,4 @@ public class GroupsJourneyTests : IAsyncLifetime
         await carlPage.GotoAsync($"/projects/{project}");
         await Expect(carlPage.Locator("[data-testid=resource-missing]")).ToBeVisibleAsync();
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

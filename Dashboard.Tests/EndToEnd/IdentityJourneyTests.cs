@@ -11,27 +11,21 @@ namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>Who a person is: an address counts only once its owner proves it.</summary>
 [Collection(EndToEndCollection.Name)]
-public class IdentityJourneyTests : IAsyncLifetime
+public class IdentityJourneyTests : BrowserJourney
 {
-    private BrowserSession _session = default!;
-
-    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     /// <summary>
     /// The takeover the review found: a verified domain, an Admin invitation pending for boss@, and a stranger who
     /// signs up typing that address (and another on the domain). They end up holding nothing.
     /// </summary>
     [BrowserFact]
     public Task AStrangerSigningUpAsAnInvitedAdmin_HoldsNothing() =>
-        _session.JourneyAsync(AStrangerSigningUpAsAnInvitedAdmin_HoldsNothingJourneyAsync);
+        Session.JourneyAsync(AStrangerSigningUpAsAnInvitedAdmin_HoldsNothingJourneyAsync);
 
     private async Task AStrangerSigningUpAsAnInvitedAdmin_HoldsNothingJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        var actor = await _session.ActorAsync(admin);
-        await using (var scope = _session.App.Services.CreateAsyncScope())
+        var admin = await Session.SetUpAsync();
+        var actor = await Session.ActorAsync(admin);
+        await using (var scope = Session.App.Services.CreateAsyncScope())
         {
             var domains = scope.ServiceProvider.GetRequiredService<EmailDomainService>();
             await domains.AddAsync(actor, "acme.example", WorkspaceRole.Tasker, UserType.Internal);
@@ -40,7 +34,7 @@ public class IdentityJourneyTests : IAsyncLifetime
                 .InviteAsync(actor, new InviteCommand(["boss@acme.example"], WorkspaceRole.Admin, UserType.Internal));
         }
 
-        var stranger = await _session.NewPageAsync();
+        var stranger = await Session.NewPageAsync();
         await SignUpAsync(stranger, "boss@acme.example", "Not The Boss");
         await Expect(stranger.Locator("[data-testid=check-inbox]")).ToContainTextAsync("We sent a link to boss@acme.example");
         await BrowserSession.ScreenshotAsync(stranger, "identity-signup-check-inbox");
@@ -62,16 +56,16 @@ public class IdentityJourneyTests : IAsyncLifetime
         var export = await stranger.APIRequest.GetAsync("/settings/audit.csv");
         Assert.Equal(403, export.Status);
 
-        var other = await _session.NewPageAsync();
+        var other = await Session.NewPageAsync();
         await SignUpAsync(other, "stranger@acme.example", "Some Stranger");
         await BrowserSession.SignInAsync(other, "stranger@acme.example", SignUpPassword);
         await Expect(other.Locator("[data-testid=confirm-address]")).ToBeVisibleAsync();
 
-        await using var db = _session.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext();
+        await using var db = Session.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext();
         var boss = await db.Members.SingleAsync(m => m.Email == "boss@acme.example");
         Assert.Equal((MemberStatus.Invited, (Guid?)null, WorkspaceRole.Admin), (boss.Status, boss.AccountId, boss.Role));
         Assert.False(await db.Members.AnyAsync(m => m.Email == "stranger@acme.example"));
-        Assert.Empty(_session.App.Mail.SignUpAttempts);
+        Assert.Empty(Session.App.Mail.SignUpAttempts);
     }
 
     /// <summary>
@@ -81,28 +75,28 @@ public class IdentityJourneyTests : IAsyncLifetime
     /// </summary>
     [BrowserFact]
     public Task TheRealOwner_TakesASquattedAddressBack() =>
-        _session.JourneyAsync(TheRealOwner_TakesASquattedAddressBackJourneyAsync);
+        Session.JourneyAsync(TheRealOwner_TakesASquattedAddressBackJourneyAsync);
 
     private async Task TheRealOwner_TakesASquattedAddressBackJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        await using (var scope = _session.App.Services.CreateAsyncScope())
+        var admin = await Session.SetUpAsync();
+        await using (var scope = Session.App.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<InvitationService>()
-                .InviteAsync(await _session.ActorAsync(admin), new InviteCommand(["boss@acme.example"], WorkspaceRole.Admin, UserType.Internal));
-        var stranger = await _session.NewPageAsync();
+                .InviteAsync(await Session.ActorAsync(admin), new InviteCommand(["boss@acme.example"], WorkspaceRole.Admin, UserType.Internal));
+        var stranger = await Session.NewPageAsync();
         await SignUpAsync(stranger, "boss@acme.example", "Not The Boss");
         await BrowserSession.SignInAsync(stranger, "boss@acme.example", SignUpPassword);
 
         // The owner opens the mailed confirmation link in their own browser: it asks for a sign-in they cannot give.
-        var owner = await _session.NewPageAsync();
-        await owner.GotoAsync(_session.App.Mail.LinkFor("boss@acme.example").PathAndQuery);
+        var owner = await Session.NewPageAsync();
+        await owner.GotoAsync(Session.App.Mail.LinkFor("boss@acme.example").PathAndQuery);
         await owner.WaitForURLAsync("**/account/login**");
 
         await owner.Locator("[data-testid=to-forgot-password]").ClickAsync();
         await owner.FillAsync("#reset-email", "boss@acme.example");
         await owner.ClickAsync("button[type=submit]");
         await Expect(owner.Locator("[data-testid=reset-sent]")).ToContainTextAsync("If an account uses boss@acme.example");
-        var resetLink = _session.App.Mail.PasswordResets.Single(r => r.Email == "boss@acme.example").Link;
+        var resetLink = Session.App.Mail.PasswordResets.Single(r => r.Email == "boss@acme.example").Link;
         await owner.GotoAsync(resetLink.PathAndQuery);
         await owner.FillAsync("#new-password", "Granite-meadow-falcon-31");
         await owner.ClickAsync("button[type=submit]");
@@ -128,24 +122,24 @@ public class IdentityJourneyTests : IAsyncLifetime
     /// <summary>The owner of an address on a verified domain follows the mailed link and is in, with the domain's role.</summary>
     [BrowserFact]
     public Task TheOwnerFollowsTheConfirmationLink_AndJoinsThroughTheVerifiedDomain() =>
-        _session.JourneyAsync(TheOwnerFollowsTheConfirmationLink_AndJoinsThroughTheVerifiedDomainJourneyAsync);
+        Session.JourneyAsync(TheOwnerFollowsTheConfirmationLink_AndJoinsThroughTheVerifiedDomainJourneyAsync);
 
     private async Task TheOwnerFollowsTheConfirmationLink_AndJoinsThroughTheVerifiedDomainJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        await using (var scope = _session.App.Services.CreateAsyncScope())
+        var admin = await Session.SetUpAsync();
+        await using (var scope = Session.App.Services.CreateAsyncScope())
         {
             var domains = scope.ServiceProvider.GetRequiredService<EmailDomainService>();
-            await domains.AddAsync(await _session.ActorAsync(admin), "acme.example", WorkspaceRole.Tasker, UserType.Internal);
+            await domains.AddAsync(await Session.ActorAsync(admin), "acme.example", WorkspaceRole.Tasker, UserType.Internal);
             await domains.VerifyByOperatorAsync("Acme Vision", "acme.example");
         }
 
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
         await SignUpAsync(page, "dan@acme.example", "Dan Doer");
         await BrowserSession.SignInAsync(page, "dan@acme.example", SignUpPassword);
         await Expect(page.Locator("[data-testid=confirm-address]")).ToBeVisibleAsync();
 
-        await page.GotoAsync(_session.App.Mail.LinkFor("dan@acme.example").PathAndQuery);
+        await page.GotoAsync(Session.App.Mail.LinkFor("dan@acme.example").PathAndQuery);
         await Expect(page.Locator("[data-testid=email-confirmed]")).ToContainTextAsync("dan@acme.example is confirmed. Its email domain makes you a member of Acme Vision.");
         await BrowserSession.ScreenshotAsync(page, "identity-confirmed");
         await page.Locator("[data-testid=confirmed-continue]").ClickAsync();
@@ -154,7 +148,7 @@ public class IdentityJourneyTests : IAsyncLifetime
         await Expect(page.Locator("[data-testid=confirm-address]")).ToHaveCountAsync(0);
 
         // The same link again changes nothing and says so kindly; a tampered one is refused.
-        var link = _session.App.Mail.LinkFor("dan@acme.example").PathAndQuery;
+        var link = Session.App.Mail.LinkFor("dan@acme.example").PathAndQuery;
         await page.GotoAsync(link.Replace("code=", "code=x"));
         await Expect(page.Locator("[data-testid=email-confirmed]")).ToBeVisibleAsync();
     }
@@ -162,12 +156,12 @@ public class IdentityJourneyTests : IAsyncLifetime
     /// <summary>Sign-up of a taken address looks exactly like a new one; the owner gets a mail instead.</summary>
     [BrowserFact]
     public Task SigningUpWithATakenAddress_RevealsNothing() =>
-        _session.JourneyAsync(SigningUpWithATakenAddress_RevealsNothingJourneyAsync);
+        Session.JourneyAsync(SigningUpWithATakenAddress_RevealsNothingJourneyAsync);
 
     private async Task SigningUpWithATakenAddress_RevealsNothingJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        var page = await _session.NewPageAsync();
+        var admin = await Session.SetUpAsync();
+        var page = await Session.NewPageAsync();
         // Real Kestrel: the headers as a browser receives them.
         var headers = (await page.GotoAsync("/account/login"))!.Headers;
         Assert.False(headers.ContainsKey("server"), "Kestrel names itself in a Server header.");
@@ -179,79 +173,13 @@ public class IdentityJourneyTests : IAsyncLifetime
         var fresh = await page.Locator("main, body").First.InnerTextAsync();
 
         Assert.Equal(fresh.Replace("newcomer@acme.example", "ADDRESS"), taken.Replace(admin, "ADDRESS"));
-        Assert.Equal([admin], _session.App.Mail.SignUpAttempts.ToArray());
+        Assert.Equal([admin], Session.App.Mail.SignUpAttempts.ToArray());
         // The impostor's password does not open the account.
         await page.GotoAsync("/account/login");
         await page.FillAsync("#email", admin);
         await page.FillAsync("#password", SignUpPassword);
         await page.ClickAsync("button[type=submit]");
         await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync("The email or password is incorrect.");
-    }
-
-    /// <summary>An open page reacts when its workspace starts requiring two-factor: the next click leads to set-up.</summary>
-    [BrowserFact]
-    public Task AnOpenPage_WhenTwoFactorBecomesRequired_LeadsToSetUpAtTheNextClick() =>
-        _session.JourneyAsync(AnOpenPage_WhenTwoFactorBecomesRequired_LeadsToSetUpAtTheNextClickJourneyAsync);
-
-    private async Task AnOpenPage_WhenTwoFactorBecomesRequired_LeadsToSetUpAtTheNextClickJourneyAsync()
-    {
-        var admin = await _session.SetUpAsync();
-        var max = await _session.AddMemberAsync("max@acme.example", "Max Member", WorkspaceRole.Member);
-        var page = await _session.NewPageAsync();
-        await BrowserSession.SignInAsync(page, max);
-        await page.GotoAsync("/settings/users");
-        await BrowserSession.WaitForInteractiveAsync(page);
-        await Expect(page.GetByText("Fiona Founder").First).ToBeVisibleAsync();
-
-        await using (var scope = _session.App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Dashboard.Domain.Users.Account>>();
-            await users.SetTwoFactorEnabledAsync((await users.FindByEmailAsync(admin))!, true);
-            var required = await scope.ServiceProvider.GetRequiredService<WorkspaceSettingsService>()
-                .SetRequireTwoFactorAsync(await _session.ActorAsync(admin), true);
-            Assert.True(required.Succeeded, required.Error?.Message);
-        }
-
-        await Expect(page.Locator("[data-testid=membership-changed]")).ToContainTextAsync("Acme Vision now requires two-factor sign-in.");
-        await BrowserSession.ScreenshotAsync(page, "identity-two-factor-now-required");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Projects" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/security");
-        await Expect(page.Locator("[data-testid=two-factor-start]")).ToBeVisibleAsync();
-    }
-
-    /// <summary>A password change keeps this browser signed in and ends the account's other sessions.</summary>
-    [BrowserFact]
-    public Task APasswordChange_KeepsThisBrowser_AndSignsOutTheOthers() =>
-        _session.JourneyAsync(APasswordChange_KeepsThisBrowser_AndSignsOutTheOthersJourneyAsync);
-
-    private async Task APasswordChange_KeepsThisBrowser_AndSignsOutTheOthersJourneyAsync()
-    {
-        await _session.SetUpAsync();
-        var max = await _session.AddMemberAsync("max@acme.example", "Max Member", WorkspaceRole.Member);
-        var laptop = await _session.NewPageAsync();
-        var phone = await _session.NewPageAsync();
-        await BrowserSession.SignInAsync(laptop, max);
-        await BrowserSession.SignInAsync(phone, max);
-
-        await laptop.GotoAsync("/account/security");
-        await BrowserSession.WaitForInteractiveAsync(laptop);
-        await laptop.Locator("input[data-testid=password-current]").FillAsync(BrowserSession.Password);
-        await laptop.Locator("input[data-testid=password-new]").FillAsync("password1234");
-        await laptop.Locator("[data-testid=password-change]").ClickAsync();
-        await Expect(laptop.Locator("[data-testid=password-section]")).ToContainTextAsync("too easy to guess");
-        await laptop.Locator("input[data-testid=password-new]").FillAsync("Granite-meadow-falcon-31");
-        await laptop.Locator("[data-testid=password-change]").ClickAsync();
-        await Expect(laptop.Locator("[data-testid=password-changed]")).ToBeVisibleAsync();
-        await BrowserSession.ScreenshotAsync(laptop, "identity-password-changed");
-
-        // The laptop is still signed in; the phone's session is over.
-        await laptop.GotoAsync("/settings/users");
-        await BrowserSession.WaitForInteractiveAsync(laptop);
-        await Expect(laptop.GetByText("Fiona Founder").First).ToBeVisibleAsync();
-        await phone.GotoAsync("/settings/users");
-        await phone.WaitForURLAsync("**/account/login**");
-        await BrowserSession.SignInAsync(phone, max, "Granite-meadow-falcon-31");
-        await Expect(phone.Locator("[data-testid=home-role]")).ToHaveTextAsync("Member");
     }
 
     private const string SignUpPassword = "Lantern-orbit-violet-9";
@@ -265,6 +193,4 @@ public class IdentityJourneyTests : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         await Expect(page.Locator("[data-testid=check-inbox]")).ToBeVisibleAsync();
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

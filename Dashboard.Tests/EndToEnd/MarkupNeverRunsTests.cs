@@ -6,7 +6,6 @@ using Dashboard.Domain.Resources;
 using Dashboard.Domain.Tags;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace Dashboard.Tests.EndToEnd;
 
@@ -15,7 +14,7 @@ namespace Dashboard.Tests.EndToEnd;
 /// pasted into HTML is shown everywhere as plain text, and the script never runs.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public class MarkupNeverRunsTests : IAsyncLifetime
+public class MarkupNeverRunsTests : BrowserJourney
 {
     // Each payload bumps a counter if the browser ever treats it as markup.
     private const string Image = "<img src=x onerror=\"window.__ran=(window.__ran||0)+1\">";
@@ -24,22 +23,16 @@ public class MarkupNeverRunsTests : IAsyncLifetime
     private const string ShortImage = "<img src=x onerror=__ran=1>";
     private const string ShortScript = "<script>__ran=1</script>";
 
-    private BrowserSession _session = default!;
-
-    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     [BrowserFact]
-    public Task EveryPageShowsMarkupInNamesAsText_AndNoScriptRuns() => _session.JourneyAsync(MarkupJourneyAsync);
+    public Task EveryPageShowsMarkupInNamesAsText_AndNoScriptRuns() => Session.JourneyAsync(MarkupJourneyAsync);
 
     private async Task MarkupJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        await _session.AddMemberAsync("mallory@acme.example", "Mallory " + Image, WorkspaceRole.Member);
-        var services = _session.App.Services;
-        var actor = await _session.ActorAsync(admin);
-        var mallory = (await _session.ActorAsync("mallory@acme.example")).MemberId;
+        var admin = await Session.SetUpAsync();
+        await Session.AddMemberAsync("mallory@acme.example", "Mallory " + Image, WorkspaceRole.Member);
+        var services = Session.App.Services;
+        var actor = await Session.ActorAsync(admin);
+        var mallory = (await Session.ActorAsync("mallory@acme.example")).MemberId;
         var resources = services.GetRequiredService<ResourceService>();
         var ontology = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Ontology, "Ontology " + Script, Image))).Value;
         var project = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Project, "Project " + Image, Script, ontology))).Value;
@@ -58,7 +51,7 @@ public class MarkupNeverRunsTests : IAsyncLifetime
         await jobs.UpdateExternalAsync(caller, job.Id, new ExternalJobUpdate(null, null, JobStatus.Error, "Failed " + Script,
             [new ExternalJobProblem("item " + Image, "problem " + Script)]));
 
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(page, admin);
         var pages = new (string Address, string Shows)[]
         {
@@ -97,6 +90,4 @@ public class MarkupNeverRunsTests : IAsyncLifetime
 
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__ran ?? null"));
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

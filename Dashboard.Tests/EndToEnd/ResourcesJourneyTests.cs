@@ -5,14 +5,8 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]
-public class ResourcesJourneyTests : IAsyncLifetime
+public class ResourcesJourneyTests : BrowserJourney
 {
-    private BrowserSession _session = default!;
-
-    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     private static async Task CreateAsync(IPage page, string listPath, string button, string name)
     {
         await page.GotoAsync(listPath);
@@ -25,16 +19,16 @@ public class ResourcesJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNot() =>
-        _session.JourneyAsync(AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNotJourneyAsync);
+        Session.JourneyAsync(AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNotJourneyAsync);
 
     private async Task AMemberCreatesAProject_AddsAnAnnotator_WhoSeesIt_WhileAThirdMemberDoesNotJourneyAsync()
     {
-        await _session.SetUpAsync();
-        var creator = await _session.AddMemberAsync("mo@acme.example", "Mo Member", WorkspaceRole.Member);
-        var annotator = await _session.AddMemberAsync("ann@acme.example", "Ann Annotator", WorkspaceRole.Member);
-        var outsider = await _session.AddMemberAsync("otto@acme.example", "Otto Outsider", WorkspaceRole.Member);
+        await Session.SetUpAsync();
+        var creator = await Session.AddMemberAsync("mo@acme.example", "Mo Member", WorkspaceRole.Member);
+        var annotator = await Session.AddMemberAsync("ann@acme.example", "Ann Annotator", WorkspaceRole.Member);
+        var outsider = await Session.AddMemberAsync("otto@acme.example", "Otto Outsider", WorkspaceRole.Member);
 
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(page, creator);
         await page.GotoAsync("/projects");
         await Expect(page.Locator("[data-testid=resources-empty]")).ToContainTextAsync("No projects yet");
@@ -79,7 +73,7 @@ public class ResourcesJourneyTests : IAsyncLifetime
         var projectUrl = page.Url;
 
         // Ann sees the Project; Otto sees none and cannot open it by address.
-        var annPage = await _session.NewPageAsync();
+        var annPage = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(annPage, annotator);
         await annPage.GotoAsync("/projects");
         await Expect(annPage.Locator("[data-testid=resource-grid]")).ToContainTextAsync("Urban perception");
@@ -87,7 +81,7 @@ public class ResourcesJourneyTests : IAsyncLifetime
         await Expect(annPage.Locator("h1")).ToHaveTextAsync("Urban perception");
         await Expect(annPage.GetByRole(AriaRole.Button, new() { Name = "Delete" })).ToHaveCountAsync(0);
 
-        var ottoPage = await _session.NewPageAsync();
+        var ottoPage = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(ottoPage, outsider);
         await ottoPage.GotoAsync("/projects");
         await Expect(ottoPage.Locator("[data-testid=resources-empty]")).ToBeVisibleAsync();
@@ -97,12 +91,12 @@ public class ResourcesJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task DeletingADatasetInUse_IsRefusedWithTheProjectsName() =>
-        _session.JourneyAsync(DeletingADatasetInUse_IsRefusedWithTheProjectsNameJourneyAsync);
+        Session.JourneyAsync(DeletingADatasetInUse_IsRefusedWithTheProjectsNameJourneyAsync);
 
     private async Task DeletingADatasetInUse_IsRefusedWithTheProjectsNameJourneyAsync()
     {
-        await _session.SetUpAsync();
-        var page = await _session.NewPageAsync();
+        await Session.SetUpAsync();
+        var page = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(page, "fiona@acme.example");
         await CreateAsync(page, "/ontologies", "New ontology", "Shelf products");
         await CreateAsync(page, "/datasets", "New dataset", "Store shelves");
@@ -125,6 +119,4 @@ public class ResourcesJourneyTests : IAsyncLifetime
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("\"Store shelves\" is used by \"Shelf compliance\". Detach it from that Project first.");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Store shelves");
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -1,28 +1,21 @@
 using Dashboard.Domain.Access;
 using Dashboard.Tests.Support;
-using Microsoft.Playwright;
 
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]
-public class SecurityJourneyTests : IAsyncLifetime
+public class SecurityJourneyTests : BrowserJourney
 {
-    private BrowserSession _session = default!;
-
-    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     [BrowserFact]
     public Task AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUp() =>
-        _session.JourneyAsync(AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUpJourneyAsync);
+        Session.JourneyAsync(AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUpJourneyAsync);
 
     private async Task AnAdminTurnsOnTwoFactor_SignsInWithACode_AndRequiresIt_SoAMemberWithoutItIsSentToSetUpJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        var max = await _session.AddMemberAsync("max@acme.example", "Max Member", WorkspaceRole.Member);
+        var admin = await Session.SetUpAsync();
+        var max = await Session.AddMemberAsync("max@acme.example", "Max Member", WorkspaceRole.Member);
 
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(page, admin);
         await page.GotoAsync("/account/security");
         await BrowserSession.WaitForInteractiveAsync(page);
@@ -40,7 +33,7 @@ public class SecurityJourneyTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(page, "two-factor-on");
 
         // Signing in now takes a code.
-        var again = await _session.NewPageAsync();
+        var again = await Session.NewPageAsync();
         await again.GotoAsync("/account/login");
         await again.FillAsync("#email", admin);
         await again.FillAsync("#password", BrowserSession.Password);
@@ -55,7 +48,7 @@ public class SecurityJourneyTests : IAsyncLifetime
         await Expect(again.Locator(".plain-field-error, .validation-message").First).ToContainTextAsync("That code is not right");
         await again.FillAsync("#code", Totp.Code(key!, setUpAt.AddSeconds(30)));
         await again.ClickAsync("button[type=submit]");
-        await again.WaitForURLAsync(_session.BaseUrl + "/");
+        await again.WaitForURLAsync(Session.BaseUrl + "/");
         await BrowserSession.WaitForInteractiveAsync(again);
         await Expect(again.Locator("[data-testid=home-role]")).ToHaveTextAsync("Admin");
 
@@ -67,7 +60,7 @@ public class SecurityJourneyTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(again, "security-settings");
 
         // ...so Max, who has not set it up, is sent to set-up and cannot reach the workspace.
-        var maxPage = await _session.NewPageAsync();
+        var maxPage = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(maxPage, max);
         await maxPage.WaitForURLAsync("**/account/security");
         await Expect(maxPage.Locator("[data-testid=two-factor-required]")).ToContainTextAsync("Acme Vision requires two-factor sign-in.");
@@ -80,6 +73,4 @@ public class SecurityJourneyTests : IAsyncLifetime
         await BrowserSession.WaitForInteractiveAsync(again);
         await Expect(again.Locator("[data-testid=audit-grid]")).ToContainTextAsync("security.changed");
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -7,14 +7,8 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]
-public class TagsJourneyTests : IAsyncLifetime
+public class TagsJourneyTests : BrowserJourney
 {
-    private BrowserSession _session = default!;
-
-    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     private static async Task CreateTagAsync(IPage page, string name)
     {
         var input = page.Locator("[data-testid=tag-new-input]");
@@ -32,22 +26,22 @@ public class TagsJourneyTests : IAsyncLifetime
 
     [BrowserFact]
     public Task AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssue() =>
-        _session.JourneyAsync(AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssueJourneyAsync);
+        Session.JourneyAsync(AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssueJourneyAsync);
 
     private async Task AnAdminManagesProjectTags_AndAProjectAdminTagsAnIssueJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        var lee = await _session.AddMemberAsync("lee@acme.example", "Lee Lead", WorkspaceRole.Member);
-        var resources = _session.App.Services.GetRequiredService<ResourceService>();
-        var adminActor = await _session.ActorAsync(admin);
+        var admin = await Session.SetUpAsync();
+        var lee = await Session.AddMemberAsync("lee@acme.example", "Lee Lead", WorkspaceRole.Member);
+        var resources = Session.App.Services.GetRequiredService<ResourceService>();
+        var adminActor = await Session.ActorAsync(admin);
         var ontology = (await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
         var perception = (await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Project, "Perception", "", ontology))).Value;
         var mapping = (await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Project, "Mapping", "", ontology))).Value;
-        var leeOntology = (await resources.CreateAsync(await _session.ActorAsync(lee), new CreateResource(ResourceKind.Ontology, "Signs", ""))).Value;
-        var signs = (await resources.CreateAsync(await _session.ActorAsync(lee), new CreateResource(ResourceKind.Project, "Sign reading", "", leeOntology))).Value;
+        var leeOntology = (await resources.CreateAsync(await Session.ActorAsync(lee), new CreateResource(ResourceKind.Ontology, "Signs", ""))).Value;
+        var signs = (await resources.CreateAsync(await Session.ActorAsync(lee), new CreateResource(ResourceKind.Project, "Sign reading", "", leeOntology))).Value;
 
         // Three project tags, one renamed by double-click.
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(page, admin);
         await page.GotoAsync("/settings/project-tags");
         await BrowserSession.WaitForInteractiveAsync(page);
@@ -98,7 +92,7 @@ public class TagsJourneyTests : IAsyncLifetime
         await Expect(page.Locator("[data-testid=resource-grid]")).Not.ToContainTextAsync("Urgent");
 
         // Lee, Admin of his own Project, adds an issue tag there and tags an issue with it.
-        var leePage = await _session.NewPageAsync();
+        var leePage = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(leePage, lee);
         await leePage.GotoAsync($"/projects/{signs}");
         await BrowserSession.WaitForInteractiveAsync(leePage);
@@ -121,6 +115,4 @@ public class TagsJourneyTests : IAsyncLifetime
         await BrowserSession.WaitForInteractiveAsync(page);
         await Expect(page.Locator("[data-testid=tag-chip][data-name='Faded paint']")).ToContainTextAsync("(1 issue)");
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -7,35 +7,29 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]
-public class UsersJourneyTests : IAsyncLifetime
+public class UsersJourneyTests : BrowserJourney
 {
-    private BrowserSession _session = default!;
-
-    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     private static ILocator Row(IPage page, string email) =>
         page.Locator("[data-testid=users-grid] tbody tr").Filter(new() { HasText = email });
 
     [BrowserFact]
     public Task AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWork() =>
-        _session.JourneyAsync(AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWorkJourneyAsync);
+        Session.JourneyAsync(AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWorkJourneyAsync);
 
     private async Task AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWorkJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        var dora = await _session.AddMemberAsync("dora@acme.example", "Dora Data", WorkspaceRole.Member);
-        var ben = await _session.AddAccountAsync("ben@acme.example", "Ben Busy");
-        var resources = _session.App.Services.GetRequiredService<ResourceService>();
-        var adminActor = await _session.ActorAsync(admin);
+        var admin = await Session.SetUpAsync();
+        var dora = await Session.AddMemberAsync("dora@acme.example", "Dora Data", WorkspaceRole.Member);
+        var ben = await Session.AddAccountAsync("ben@acme.example", "Ben Busy");
+        var resources = Session.App.Services.GetRequiredService<ResourceService>();
+        var adminActor = await Session.ActorAsync(admin);
         var ontology = (await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
         await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Project, "Perception", "", ontology));
-        var dataset = (await resources.CreateAsync(await _session.ActorAsync(dora), new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
+        var dataset = (await resources.CreateAsync(await Session.ActorAsync(dora), new CreateResource(ResourceKind.Dataset, "Street scenes", ""))).Value;
         var today = DateTimeOffset.UtcNow.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
         // The Admin invites two addresses: one typed and Enter, the rest pasted as a list with a bad entry.
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(page, admin);
         await page.GotoAsync("/settings/users");
         await BrowserSession.WaitForInteractiveAsync(page);
@@ -55,13 +49,13 @@ public class UsersJourneyTests : IAsyncLifetime
         await Expect(ivyLinkBox).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=invite-link]")).ToHaveCountAsync(2);
         var ivyLink = await ivyLinkBox.InputValueAsync();
-        Assert.StartsWith(_session.BaseUrl + "/account/login?invitation=", ivyLink);
+        Assert.StartsWith(Session.BaseUrl + "/account/login?invitation=", ivyLink);
         await BrowserSession.ScreenshotAsync(page, "invite-links");
         await page.Locator("[data-testid=invite-done]").ClickAsync();
         await Expect(Row(page, "ivy@acme.example")).ToContainTextAsync($"Invited {today}");
 
         // Ivy has no account: the link leads to the sign-in page, which lets her sign up with the invited address.
-        var ivyPage = await _session.NewPageAsync();
+        var ivyPage = await Session.NewPageAsync();
         await ivyPage.GotoAsync(ivyLink);
         await Expect(ivyPage.Locator("[data-testid=invitation-banner]")).ToContainTextAsync("Fiona Founder invited you to join Acme Vision as Member.");
         await Expect(ivyPage.Locator("#signup-email")).ToHaveValueAsync("ivy@acme.example");
@@ -69,11 +63,11 @@ public class UsersJourneyTests : IAsyncLifetime
         await ivyPage.FillAsync("#signup-password", BrowserSession.Password);
         await BrowserSession.ScreenshotAsync(ivyPage, "signup-from-invitation");
         await ivyPage.ClickAsync("button[type=submit]");
-        await ivyPage.WaitForURLAsync(_session.BaseUrl + "/");
+        await ivyPage.WaitForURLAsync(Session.BaseUrl + "/");
         await Expect(ivyPage.Locator("h1")).ToHaveTextAsync("Acme Vision");
 
         // Ben already has an account: the invitation waits on his Home, and he declines it.
-        var benPage = await _session.NewPageAsync();
+        var benPage = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(benPage, ben);
         await Expect(benPage.Locator("[data-testid=pending-invitation]")).ToContainTextAsync("Acme Vision: join as Member");
         await BrowserSession.ScreenshotAsync(benPage, "home-pending-invitation");
@@ -117,7 +111,7 @@ public class UsersJourneyTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(page, "user-details");
 
         // Dora, the only Admin of a Dataset, has a page open while the Admin removes her with Ivy as replacement.
-        var doraPage = await _session.NewPageAsync();
+        var doraPage = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(doraPage, dora);
         await doraPage.GotoAsync("/datasets");
         await BrowserSession.WaitForInteractiveAsync(doraPage);
@@ -139,37 +133,35 @@ public class UsersJourneyTests : IAsyncLifetime
 
         await Expect(doraPage.Locator("[data-testid=membership-changed]")).ToContainTextAsync("You no longer belong to Acme Vision.");
         await BrowserSession.ScreenshotAsync(doraPage, "removed-member-notice");
-        var access = await _session.App.Services.GetRequiredService<ResourceAccessService>().ListAsync(adminActor, dataset);
+        var access = await Session.App.Services.GetRequiredService<ResourceAccessService>().ListAsync(adminActor, dataset);
         Assert.Contains(access.Value.People, p => p.Name == "Ivy Invitee" && p.DirectRole == ResourceRole.Admin);
     }
 
     [BrowserFact]
     public Task SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoined() =>
-        _session.JourneyAsync(SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoinedJourneyAsync);
+        Session.JourneyAsync(SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoinedJourneyAsync);
 
     private async Task SomeoneWithAnAccount_FollowsTheLink_SignsIn_AndHasJoinedJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        var cara = await _session.AddAccountAsync("cara@acme.example", "Cara Client");
-        var invitations = _session.App.Services.GetRequiredService<Dashboard.Domain.Invitations.InvitationService>();
-        var issued = (await invitations.InviteAsync(await _session.ActorAsync(admin), new Dashboard.Domain.Invitations.InviteCommand(
+        var admin = await Session.SetUpAsync();
+        var cara = await Session.AddAccountAsync("cara@acme.example", "Cara Client");
+        var invitations = Session.App.Services.GetRequiredService<Dashboard.Domain.Invitations.InvitationService>();
+        var issued = (await invitations.InviteAsync(await Session.ActorAsync(admin), new Dashboard.Domain.Invitations.InviteCommand(
             [cara], WorkspaceRole.Tasker, Dashboard.Domain.Workspaces.UserType.External))).Value.Single();
 
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
         await page.GotoAsync($"/account/login?invitation={Uri.EscapeDataString(issued.Token)}");
         await Expect(page.Locator("[data-testid=invitation-banner]")).ToContainTextAsync("Sign in to accept.");
         await Expect(page.Locator("#email")).ToHaveValueAsync(cara);
         await page.FillAsync("#password", BrowserSession.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(_session.BaseUrl + "/");
+        await page.WaitForURLAsync(Session.BaseUrl + "/");
         await BrowserSession.WaitForInteractiveAsync(page);
         await Expect(page.Locator("[data-testid=home-role]")).ToHaveTextAsync("Tasker");
 
         // The link is spent: opening it again says so instead of offering another join.
-        var again = await _session.NewPageAsync();
+        var again = await Session.NewPageAsync();
         await again.GotoAsync($"/account/login?invitation={Uri.EscapeDataString(issued.Token)}");
         await Expect(again.Locator("[data-testid=invitation-error]")).ToContainTextAsync("already been accepted");
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -2,33 +2,26 @@ using Dashboard.Domain.Access;
 using Dashboard.Domain.Resources;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace Dashboard.Tests.EndToEnd;
 
 [Collection(EndToEndCollection.Name)]
-public class WorkforceJourneyTests : IAsyncLifetime
+public class WorkforceJourneyTests : BrowserJourney
 {
-    private BrowserSession _session = default!;
-
-    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
-
-    public async Task DisposeAsync() => await _session.DisposeAsync();
-
     [BrowserFact]
-    public Task AWorkforcePersonAddedToAProject_JoinsAsAWorkforceTasker_AndSeesIt() => _session.JourneyAsync(WorkforceJourneyAsync);
+    public Task AWorkforcePersonAddedToAProject_JoinsAsAWorkforceTasker_AndSeesIt() => Session.JourneyAsync(WorkforceJourneyAsync);
 
     private async Task WorkforceJourneyAsync()
     {
-        var admin = await _session.SetUpAsync();
-        var wendy = await _session.AddAccountAsync("wendy@labelforce.example", "Wendy Worker");
-        var resources = _session.App.Services.GetRequiredService<ResourceService>();
-        var adminActor = await _session.ActorAsync(admin);
+        var admin = await Session.SetUpAsync();
+        var wendy = await Session.AddAccountAsync("wendy@labelforce.example", "Wendy Worker");
+        var resources = Session.App.Services.GetRequiredService<ResourceService>();
+        var adminActor = await Session.ActorAsync(admin);
         var ontology = (await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
         var project = (await resources.CreateAsync(adminActor, new CreateResource(ResourceKind.Project, "Perception", "", ontology))).Value;
 
         // Wendy, in no workspace yet, starts her annotation team's workforce workspace.
-        var wendyPage = await _session.NewPageAsync();
+        var wendyPage = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(wendyPage, wendy);
         await wendyPage.Locator("[data-testid=no-workspace-create]").ClickAsync();
         await wendyPage.Locator("[data-testid=workspace-name]").FillAsync("acme vision");
@@ -43,7 +36,7 @@ public class WorkforceJourneyTests : IAsyncLifetime
         await Expect(wendyPage.Locator("[data-testid=workspace-switcher]")).ToContainTextAsync("Label Force");
 
         // Her worker Walt is an Internal Member there; she lends her people to Acme Vision (Settings → Users).
-        var walt = await _session.AddMemberAsync("walt@labelforce.example", "Walt Worker", WorkspaceRole.Member, "Label Force");
+        var walt = await Session.AddMemberAsync("walt@labelforce.example", "Walt Worker", WorkspaceRole.Member, "Label Force");
         await wendyPage.GotoAsync("/settings/users");
         await BrowserSession.WaitForInteractiveAsync(wendyPage);
         var client = wendyPage.Locator("input[data-testid=workforce-client-input]");
@@ -57,7 +50,7 @@ public class WorkforceJourneyTests : IAsyncLifetime
 
         // The Acme Admin sees who lends it people, and finds Walt (not Wendy, the workforce's Admin) from the
         // Project's Members section by three letters of his name; two letters find nobody.
-        var page = await _session.NewPageAsync();
+        var page = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(page, admin);
         await page.GotoAsync("/settings/users");
         await Expect(page.Locator("[data-testid=workforce-lent-by]")).ToContainTextAsync("Label Force");
@@ -89,7 +82,7 @@ public class WorkforceJourneyTests : IAsyncLifetime
         await Expect(wendyPage.Locator("body")).ToContainTextAsync("Workforce Tasker in \"Acme Vision\"");
 
         // Walt is told on Home, switches to Acme Vision and works on the Project.
-        var waltPage = await _session.NewPageAsync();
+        var waltPage = await Session.NewPageAsync();
         await BrowserSession.SignInAsync(waltPage, walt);
         await Expect(waltPage.Locator("[data-testid=home-notice]"))
             .ToContainTextAsync("Fiona Founder added you to Acme Vision as a Workforce Tasker, lent by Label Force, with access to Project \"Perception\".");
@@ -102,6 +95,4 @@ public class WorkforceJourneyTests : IAsyncLifetime
         await waltPage.GotoAsync("/projects");
         await Expect(waltPage.Locator("[data-testid=resource-grid]")).ToContainTextAsync("Perception");
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
