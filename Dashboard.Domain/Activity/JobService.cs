@@ -48,7 +48,7 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
             return job;
         }, ct);
         // Published once committed: a live page must never show a job the database does not hold.
-        if (started.Succeeded) events.Publish(started.Value);
+        if (started.Succeeded) events.Publish(started.Value, created: true);
         return started;
     }
 
@@ -137,7 +137,7 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
         var job = new Job(caller.WorkspaceId, command.Type, title.Value, command.ResourceId, null, caller.KeyId, isExternal: true, clock.GetUtcNow());
         db.Jobs.Add(job);
         await db.SaveChangesAsync(ct);
-        events.Publish(job);
+        events.Publish(job, created: true);
         return await JobDirectory.Rows(db, db.Jobs.Where(j => j.Id == job.Id)).FirstAsync(ct);
     }
 

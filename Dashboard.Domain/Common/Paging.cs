@@ -11,7 +11,10 @@ public sealed record PageRequest(int PageIndex = 0, int PageSize = 25)
 }
 
 /// <summary>One page of a list and how many items the whole filtered list holds.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount);
+/// <param name="TotalIsAtLeast">
+/// The count stopped at a cap instead of reading every row: there are at least <paramref name="TotalCount"/> items.
+/// </param>
+public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, bool TotalIsAtLeast = false);
 
 public static class SearchText
 {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Common;
@@ -8,16 +10,30 @@ namespace Dashboard.App.Features.Activity;
 
 public sealed partial class ActivityTab
 {
-    private static readonly TimeSpan CoalesceInterval = TimeSpan.FromMilliseconds(400);
+    /// <summary>Changes that arrive within one frame are shown together, in one render.</summary>
+    private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(16);
 
     private MudDataGrid<JobRow>? _grid;
     private IReadOnlyCollection<JobType> _types = [];
     private IReadOnlyCollection<JobStatus> _statuses = [];
-    private volatile bool _changed;
+    // The page on screen: the grid renders this very list, so a change applied to it shows at the next render.
+    private readonly List<JobRow> _rows = [];
+    private readonly GridData<JobRow> _shown = new() { Items = [] };
+    private bool _totalIsAtLeast;
+    private int _pageIndex;
+    private int _pageSize;
+    private readonly ConcurrentDictionary<Guid, JobChange> _pending = new();
+    private int _flushScheduled;
     private readonly CancellationTokenSource _stop = new();
+    // Read once: a change can still arrive while the page closes, after the source is disposed (cancelled first).
+    private CancellationToken _stopping;
 
     [Parameter, EditorRequired]
     public Actor Actor { get; set; } = default!;
+
+    private string PagerInfo => _totalIsAtLeast
+        ? "{first_item}-{last_item} of more than " + _shown.TotalItems.ToString("N0", CultureInfo.CurrentCulture)
+        : "{first_item}-{last_item} of {all_items}";
 
     protected override void OnInitialized()
     {
@@ -25,43 +41,87 @@ public sealed partial class ActivityTab
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(Navigation.Uri).Query);
         _types = Parse<JobType>(query["type"]);
         _statuses = Parse<JobStatus>(query["status"]);
+        _stopping = _stop.Token;
         if (!RendererInfo.IsInteractive) return;
         JobEvents.Changed += OnJobChanged;
-        _ = RefreshOnChangesAsync(_stop.Token);
     }
 
     private static List<T> Parse<T>(string? csv) where T : struct, Enum =>
         (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => Enum.TryParse<T>(v, true, out var e) ? (T?)e : null)
             .OfType<T>().Distinct().ToList();
 
+    /// <summary>
+    /// Called on the thread that saved the job. Keeps the newest change per job and, once per frame, applies what
+    /// arrived to the page on screen: no query, except one row by its key when a new job joins page one.
+    /// </summary>
     private void OnJobChanged(JobChange change)
     {
-        if (JobService.CanSee(Actor, change)) _changed = true;
+        if (!JobService.CanSee(Actor, change)) return;
+        _pending.AddOrUpdate(change.JobId, change, (_, earlier) => earlier with { Created = earlier.Created || change.Created,
+            Status = change.Status, ItemsDone = change.ItemsDone, ItemsTotal = change.ItemsTotal, At = change.At, FinishedAt = change.FinishedAt });
+        if (Interlocked.Exchange(ref _flushScheduled, 1) == 0) _ = FlushAfterAFrameAsync(_stopping);
+    }
+
+    private async Task FlushAfterAFrameAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(Frame, ct);
+            await InvokeAsync(FlushAsync);
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task FlushAsync()
+    {
+        Volatile.Write(ref _flushScheduled, 0);
+        var shown = false;
+        foreach (var id in _pending.Keys.ToList())
+            if (_pending.TryRemove(id, out var change)) shown |= await ApplyAsync(change);
+        if (shown) StateHasChanged();
     }
 
     /// <summary>
-    /// Reloads the current page when a visible job changed, at most every 400 ms: a job reporting progress many
-    /// times a second costs one query and one render per interval, and the person's filter and page stay.
+    /// Updates the job's row in place, drops it when it no longer matches the filters, and puts a new job at the top
+    /// of page one. A change to a job on another page moves nothing here; Refresh or paging reads the list again.
     /// </summary>
-    private async Task RefreshOnChangesAsync(CancellationToken ct)
+    private async Task<bool> ApplyAsync(JobChange change)
     {
-        using var timer = new PeriodicTimer(CoalesceInterval);
-        try
+        var index = _rows.FindIndex(r => r.Id == change.JobId);
+        var matches = (_types.Count == 0 || _types.Contains(change.Type)) && (_statuses.Count == 0 || _statuses.Contains(change.Status));
+        if (index >= 0)
         {
-            while (await timer.WaitForNextTickAsync(ct))
+            if (matches)
+                _rows[index] = _rows[index] with { Status = change.Status, ItemsDone = change.ItemsDone, ItemsTotal = change.ItemsTotal,
+                    FinishedAt = change.FinishedAt };
+            else
             {
-                if (!_changed || _grid is null) continue;
-                _changed = false;
-                await InvokeAsync(() => _grid.ReloadServerData());
+                _rows.RemoveAt(index);
+                _shown.TotalItems--;
             }
+            return true;
         }
-        catch (OperationCanceledException) { }
+        if (!change.Created || !matches) return false;
+        _shown.TotalItems++;
+        if (_pageIndex == 0 && await Jobs.GetRowAsync(Actor, change.JobId, _stopping) is { } row && _rows.All(r => r.Id != row.Id))
+        {
+            _rows.Insert(0, row);
+            if (_rows.Count > _pageSize) _rows.RemoveAt(_rows.Count - 1);
+        }
+        return true;
     }
 
     private async Task<GridData<JobRow>> LoadAsync(GridState<JobRow> state, CancellationToken ct)
     {
         var page = await Jobs.ListAsync(Actor, new JobQuery(_types, _statuses, new PageRequest(state.Page, state.PageSize)), ct);
-        return new GridData<JobRow> { Items = page.Items, TotalItems = page.TotalCount };
+        // Changes that arrived while reading are in what was read, or will be applied to it at the next frame.
+        _rows.Clear();
+        _rows.AddRange(page.Items);
+        _shown.Items = _rows;
+        _shown.TotalItems = page.TotalCount;
+        _totalIsAtLeast = page.TotalIsAtLeast;
+        (_pageIndex, _pageSize) = (state.Page, state.PageSize);
+        return _shown;
     }
 
     private async Task TypesChangedAsync(IReadOnlyCollection<JobType>? types)

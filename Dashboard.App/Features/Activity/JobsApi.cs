@@ -52,7 +52,7 @@ public static class JobsApi
             var query = ApiRequests.ReadJobQuery(http.Request.Query);
             if (!query.Succeeded) return Problem(query.Error!);
             var result = await directory.ListForCallerAsync(Caller(http), query.Value, http.RequestAborted);
-            return Results.Ok(new { items = result.Items, totalCount = result.TotalCount });
+            return Results.Ok(new { items = result.Items, totalCount = result.TotalCount, totalIsAtLeast = result.TotalIsAtLeast });
         });
         return endpoints;
     }

@@ -5,6 +5,7 @@ using Dashboard.Domain.Activity;
 using Dashboard.Domain.Resources;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -61,5 +62,48 @@ public class ActivityComponentTests : AppComponentTestBase
         tab.WaitForAssertion(() => Assert.Single(tab.FindAll("[data-testid=job-status]")));
         Assert.Contains("Failed import", tab.Find("[data-testid=activity-grid]").TextContent);
         Assert.DoesNotContain("Good import", tab.Find("[data-testid=activity-grid]").TextContent);
+    }
+
+    private IRenderedComponent<ActivityTab> RenderLive(string address = "/settings/activity")
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Render<MudPopoverProvider>();
+        return Render<ActivityTab>(p => p.Add(t => t.Actor, _admin));
+    }
+
+    private static List<string> Rows(IRenderedComponent<ActivityTab> tab) =>
+        tab.FindAll("[data-testid=activity-grid] tbody tr").Select(r => r.TextContent).ToList();
+
+    [Fact]
+    public async Task AJobsProgress_IsAppliedToItsRow_FromTheEvent_WithoutReadingTheListAgain()
+    {
+        var job = (await _jobs.StartImportAsync(_admin, JobType.DataImport, _dataset, "Import 10 files")).Value;
+        var tab = RenderLive();
+        tab.WaitForAssertion(() => Assert.Contains("Import 10 files", Assert.Single(Rows(tab))));
+
+        // Renamed behind the page's back: a page that read the list again would show the new title.
+        await using (var db = Database.CreateDbContext())
+            await db.Database.ExecuteSqlAsync($"UPDATE Jobs SET Title = 'Renamed meanwhile' WHERE Id = {job.Id}");
+        await _jobs.ReportProgressAsync(job.Id, 3, 10);
+
+        tab.WaitForAssertion(() => Assert.Contains("3 of 10", Assert.Single(Rows(tab))));
+        Assert.Contains("Import 10 files", Rows(tab)[0]);
+    }
+
+    [Fact]
+    public async Task ANewJob_JoinsTheTopOfPageOne_AndAFinishedOne_LeavesAProcessingFilter()
+    {
+        var first = (await _jobs.StartImportAsync(_admin, JobType.DataImport, _dataset, "First import")).Value;
+        var tab = RenderLive("/settings/activity?status=Processing");
+        tab.WaitForAssertion(() => Assert.Single(Rows(tab)));
+
+        await _jobs.StartImportAsync(_admin, JobType.DataImport, _dataset, "Second import");
+        tab.WaitForAssertion(() => Assert.Equal(2, Rows(tab).Count));
+        Assert.Contains("Second import", Rows(tab)[0]);
+
+        await _jobs.SucceedAsync(first.Id);
+        tab.WaitForAssertion(() => Assert.Contains("Second import", Assert.Single(Rows(tab))));
+        Assert.Contains("1-1 of 1", tab.Find("[data-testid=activity-grid]").TextContent);
     }
 }
