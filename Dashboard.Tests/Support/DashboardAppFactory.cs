@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Dashboard.App.Auth;
+using Dashboard.Domain.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -15,6 +16,9 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
     /// <summary>Confirmation links and sign-up notices the app mailed.</summary>
     public MailOutbox Mail { get; } = new();
 
+    /// <summary>Every SQL command the app sends, for budgets of what one page costs.</summary>
+    public SqlCommandCounter Sql { get; } = new();
+
     /// <summary>Settings the app starts with, such as <c>Dashboard:Dns:Resolver</c>; set before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -27,6 +31,7 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<IAccountMailer>(Mail);
             services.AddSingleton<IStartupFilter, LoopbackClient>();
+            services.ConfigureDbContext<DashboardDbContext>(options => options.AddInterceptors(Sql));
         });
     }
 

@@ -1,4 +1,3 @@
-using Dashboard.Domain.Access;
 using Dashboard.Domain.Tags;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -16,13 +15,12 @@ public partial class TagManager
     private string? _renameText;
     private string? _renameError;
 
-    [Parameter, EditorRequired] public Actor Actor { get; set; } = default!;
     [Parameter, EditorRequired] public TagKind Kind { get; set; }
     [Parameter, EditorRequired] public string Intro { get; set; } = "";
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    protected override object LoadKey => (Actor, Kind);
 
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         var result = await Tags.ListAsync(Actor, Kind);
         if (result.Succeeded) _tags = result.Value;

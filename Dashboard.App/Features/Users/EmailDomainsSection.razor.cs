@@ -2,7 +2,6 @@ using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Invitations;
 using Dashboard.Domain.Workspaces;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 
@@ -18,11 +17,7 @@ public partial class EmailDomainsSection
     private bool _busy;
     private string? _conflict;
 
-    [Parameter, EditorRequired] public Actor Actor { get; set; } = default!;
-
-    protected override Task OnParametersSetAsync() => LoadAsync();
-
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         var result = await Domains.ListAsync(Actor);
         _domains = result.Succeeded ? result.Value : [];

@@ -1,0 +1,9 @@
+namespace Dashboard.App.Auth;
+
+/// <summary>The app's static files: the same bytes for anyone, signed in or not.</summary>
+public static class PublicFiles
+{
+    private static readonly PathString[] Folders = ["/_framework", "/_content", "/assets"];
+
+    public static bool Serves(PathString path) => Folders.Any(path.StartsWithSegments);
+}
