@@ -85,15 +85,16 @@ public sealed class MemberDirectory(IDbContextFactory<DashboardDbContext> factor
     private static IQueryable<WorkspaceMember> Sort(IQueryable<WorkspaceMember> members, MemberSort sortBy, bool descending) =>
         (sortBy, descending) switch
         {
+            // Descending is the ascending list read backwards, ties included: that way one index serves both.
             (MemberSort.Email, false) => members.OrderBy(m => m.NormalizedEmail),
             (MemberSort.Email, true) => members.OrderByDescending(m => m.NormalizedEmail),
             (MemberSort.Role, false) => members.OrderBy(m => m.Role).ThenBy(m => m.DisplayName),
-            (MemberSort.Role, true) => members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName),
+            (MemberSort.Role, true) => members.OrderByDescending(m => m.Role).ThenByDescending(m => m.DisplayName),
             (MemberSort.UserType, false) => members.OrderBy(m => m.UserType).ThenBy(m => m.DisplayName),
-            (MemberSort.UserType, true) => members.OrderByDescending(m => m.UserType).ThenBy(m => m.DisplayName),
+            (MemberSort.UserType, true) => members.OrderByDescending(m => m.UserType).ThenByDescending(m => m.DisplayName),
             (MemberSort.Status, false) => members.OrderBy(m => m.Status).ThenByDescending(m => m.StatusAt),
-            (MemberSort.Status, true) => members.OrderByDescending(m => m.Status).ThenByDescending(m => m.StatusAt),
-            (_, true) => members.OrderByDescending(m => m.DisplayName).ThenBy(m => m.NormalizedEmail),
+            (MemberSort.Status, true) => members.OrderByDescending(m => m.Status).ThenBy(m => m.StatusAt),
+            (_, true) => members.OrderByDescending(m => m.DisplayName).ThenByDescending(m => m.NormalizedEmail),
             _ => members.OrderBy(m => m.DisplayName).ThenBy(m => m.NormalizedEmail),
         };
 }

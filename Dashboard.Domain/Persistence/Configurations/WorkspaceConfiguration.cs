@@ -33,10 +33,12 @@ internal sealed class WorkspaceMemberConfiguration : IEntityTypeConfiguration<Wo
 
         // One membership per address per workspace; the Users list filters and sorts on the rest.
         e.HasIndex(m => new { m.WorkspaceId, m.NormalizedEmail }).IsUnique();
-        e.HasIndex(m => new { m.WorkspaceId, m.DisplayName });
-        e.HasIndex(m => new { m.WorkspaceId, m.Role });
-        e.HasIndex(m => new { m.WorkspaceId, m.UserType });
-        e.HasIndex(m => new { m.WorkspaceId, m.Status, m.StatusAt });
+        // Each sort's whole ORDER BY is an index, so a deep page walks the index instead of sorting every member.
+        e.HasIndex(m => new { m.WorkspaceId, m.DisplayName, m.NormalizedEmail });
+        e.HasIndex(m => new { m.WorkspaceId, m.Role, m.DisplayName });
+        e.HasIndex(m => new { m.WorkspaceId, m.UserType, m.DisplayName });
+        // Newest first within a status.
+        e.HasIndex(m => new { m.WorkspaceId, m.Status, m.StatusAt }).IsDescending(false, false, true);
         e.HasIndex(m => m.AccountId);
         e.HasIndex(m => m.NormalizedEmail);
     }

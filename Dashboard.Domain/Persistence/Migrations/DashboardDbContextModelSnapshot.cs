@@ -997,16 +997,17 @@ namespace Dashboard.Domain.Persistence.Migrations
 
                     b.HasIndex("NormalizedEmail");
 
-                    b.HasIndex("WorkspaceId", "DisplayName");
-
                     b.HasIndex("WorkspaceId", "NormalizedEmail")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceId", "Role");
+                    b.HasIndex("WorkspaceId", "DisplayName", "NormalizedEmail");
 
-                    b.HasIndex("WorkspaceId", "UserType");
+                    b.HasIndex("WorkspaceId", "Role", "DisplayName");
 
-                    b.HasIndex("WorkspaceId", "Status", "StatusAt");
+                    b.HasIndex("WorkspaceId", "Status", "StatusAt")
+                        .IsDescending(false, false, true);
+
+                    b.HasIndex("WorkspaceId", "UserType", "DisplayName");
 
                     b.ToTable("Members", (string)null);
                 });
