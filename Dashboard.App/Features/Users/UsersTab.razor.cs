@@ -49,8 +49,17 @@ public partial class UsersTab
         if (await dialog.Result is { Canceled: false }) await _grid!.ReloadServerData();
     }
 
+    /// <summary>The row whose role picker is open; every other row shows its role as a button.</summary>
+    private Guid? _rolePickerFor;
+
+    private void RolePickerOpenChanged(MemberRow member, bool open)
+    {
+        if (!open && _rolePickerFor == member.Id) _rolePickerFor = null;
+    }
+
     private async Task ChangeRoleAsync(MemberRow member, WorkspaceRole role)
     {
+        _rolePickerFor = null;
         // The row's role is what this person saw; a change made meanwhile by someone else is refused, not overwritten.
         var result = await MemberService.ChangeRoleAsync(Actor, member.Id, role, member.Role);
         if (result.Error is { ChangedMeanwhile: true } conflict)
