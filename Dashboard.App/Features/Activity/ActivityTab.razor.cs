@@ -106,7 +106,8 @@ public sealed partial class ActivityTab
         if (_pageIndex == 0 && await Jobs.GetRowAsync(Actor, change.JobId, _stopping) is { } row && _rows.All(r => r.Id != row.Id))
         {
             _rows.Insert(0, row);
-            if (_rows.Count > _pageSize) _rows.RemoveAt(_rows.Count - 1);
+            // Before the first page arrives there is no size to keep; the read that brings it replaces the rows.
+            if (_pageSize > 0 && _rows.Count > _pageSize) _rows.RemoveAt(_rows.Count - 1);
         }
         return true;
     }
