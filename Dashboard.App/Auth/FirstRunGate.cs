@@ -6,14 +6,14 @@ namespace Dashboard.App.Auth;
 /// </summary>
 internal sealed class FirstRunGate(RequestDelegate next, SetupState setup)
 {
-    private static readonly string[] PassThroughPrefixes =
-        ["/_framework", "/_content", "/_blazor", "/assets", "/healthz", "/not-found", "/error"];
+    // Besides the static files: the circuit's hub, the health endpoint and the error pages.
+    private static readonly PathString[] PassThroughPrefixes = ["/_blazor", "/healthz", "/not-found", "/error"];
 
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
         var isSetupPage = path.Equals(AuthPaths.Setup, StringComparison.OrdinalIgnoreCase);
-        if (!isSetupPage && (PassThroughPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+        if (!isSetupPage && (PublicFiles.Serves(path) || PassThroughPrefixes.Any(path.StartsWithSegments)
                              || Path.HasExtension(path.Value)))
         {
             await next(context);
