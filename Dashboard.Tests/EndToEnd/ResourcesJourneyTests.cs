@@ -52,6 +52,9 @@ public class ResourcesJourneyTests : BrowserJourney
         {
             await page.Locator("[data-testid=resource-datasets]").FillAsync(dataset);
             await BrowserSession.PickOptionAsync(page, dataset);
+            // The pick becomes a chip and the box empties itself; typing before that would be wiped.
+            await Expect(page.Locator(".mud-chip").Filter(new() { HasText = dataset })).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-testid=resource-datasets]")).ToHaveValueAsync("");
         }
         await BrowserSession.ScreenshotAsync(page, "project-create-dialog");
         await page.Locator("[data-testid=resource-submit]").ClickAsync();
