@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Runtime;
+
+namespace Dashboard.Benchmarks.Circuits;
+
+/// <summary>
+/// What a server's heap holds, by type: a dump taken right after the probe's full collection, read with ClrMD.
+/// Two snapshots around N circuits show what one circuit is made of.
+/// </summary>
+public sealed class HeapSnapshot
+{
+    private readonly Dictionary<string, (long Count, long Bytes)> _byType;
+
+    private HeapSnapshot(Dictionary<string, (long Count, long Bytes)> byType) => _byType = byType;
+
+    public static async Task<HeapSnapshot> TakeAsync(MeasuredServer server)
+    {
+        await server.LiveHeapBytesAsync();
+        var dump = Path.Combine(Path.GetTempPath(), $"dashboard-perf-{server.ProcessId}-{Environment.TickCount64}.dmp");
+        try
+        {
+            await new DiagnosticsClient(server.ProcessId).WriteDumpAsync(DumpType.WithHeap, dump, logDumpGeneration: false, CancellationToken.None);
+            using var target = DataTarget.LoadDump(dump);
+            var clr = target.ClrVersions[0];
+            // The runtime's own data-access library sits beside it; there is no symbol server to fetch one from.
+            var dac = Path.Combine(Path.GetDirectoryName(clr.ModuleInfo.FileName)!, "libmscordaccore.so");
+            // A heap-only dump carries no version resource for the runtime, so the check cannot match; it is the same install.
+            using var runtime = clr.CreateRuntime(dac, ignoreMismatch: true);
+            var byType = new Dictionary<string, (long Count, long Bytes)>();
+            foreach (var item in runtime.Heap.EnumerateObjects())
+            {
+                if (!item.IsValid || item.IsFree) continue;
+                var name = item.Type?.Name ?? "?";
+                var (count, bytes) = byType.GetValueOrDefault(name);
+                byType[name] = (count + 1, bytes + (long)item.Size);
+            }
+            return new HeapSnapshot(byType);
+        }
+        finally
+        {
+            File.Delete(dump);
+        }
+    }
+
+    /// <summary>
+    /// The types that grew most from <paramref name="before"/> to this, per circuit: first by bytes, then the
+    /// components (this app's and MudBlazor's) by how many instances one circuit keeps.
+    /// </summary>
+    public void PrintGrowthSince(HeapSnapshot before, int circuits, int top = 30)
+    {
+        var growth = _byType
+            .Select(t => (Type: t.Key, Count: t.Value.Count - before._byType.GetValueOrDefault(t.Key).Count,
+                Bytes: t.Value.Bytes - before._byType.GetValueOrDefault(t.Key).Bytes))
+            .ToList();
+        Print(growth.OrderByDescending(t => t.Bytes).Take(top), circuits);
+        Console.WriteLine("Components and their helpers, by instances:");
+        Print(growth.Where(t => t.Type.StartsWith("MudBlazor.", StringComparison.Ordinal) || t.Type.StartsWith("Dashboard.", StringComparison.Ordinal))
+            .OrderByDescending(t => t.Count).Take(top), circuits);
+    }
+
+    private static void Print(IEnumerable<(string Type, long Count, long Bytes)> rows, int circuits)
+    {
+        Console.WriteLine($"{"bytes/circuit",14} {"objects/circuit",16}  type");
+        foreach (var (type, count, bytes) in rows)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{bytes / circuits,14:#,0} {count / (double)circuits,16:0.0}  {type}"));
+        }
+    }
+}
