@@ -55,7 +55,8 @@ public sealed class HeapSnapshot
             .ToList();
         Print(growth.OrderByDescending(t => t.Bytes).Take(top), circuits);
         Console.WriteLine("Components and their helpers, by instances:");
-        Print(growth.Where(t => t.Type.StartsWith("MudBlazor.", StringComparison.Ordinal) || t.Type.StartsWith("Dashboard.", StringComparison.Ordinal))
+        Print(growth.Where(t => t.Type.StartsWith("MudBlazor.Mud", StringComparison.Ordinal) || t.Type.StartsWith("Dashboard.App.", StringComparison.Ordinal)
+            || t.Type.StartsWith("Microsoft.AspNetCore.Components.", StringComparison.Ordinal))
             .OrderByDescending(t => t.Count).Take(top), circuits);
     }
 

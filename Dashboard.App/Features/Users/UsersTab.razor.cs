@@ -7,46 +7,93 @@ using MudBlazor;
 
 namespace Dashboard.App.Features.Users;
 
-public partial class UsersTab
+public sealed partial class UsersTab : IDisposable
 {
-    private MudDataGrid<MemberRow>? _grid;
     private string? _search;
     private WorkspaceRole? _role;
     private UserType? _type;
     private MemberStatus? _status;
+    private MemberSort _sort = MemberSort.Name;
+    private bool _descending;
+    private int _pageIndex;
+    private int _pageSize = 25;
+    private Page<MemberRow> _page = new([], 0);
+    private bool _loading = true;
+    private Actor? _loadedFor;
+    private CancellationTokenSource? _load;
 
     [Parameter, EditorRequired]
     public Actor Actor { get; set; } = default!;
 
-    private async Task<GridData<MemberRow>> LoadAsync(GridState<MemberRow> state, CancellationToken ct)
+    /// <summary>
+    /// The first page as the server rendered it: carried into the circuit, so the rows are in the page's HTML
+    /// and the live page starts with them instead of reading them again.
+    /// </summary>
+    [PersistentState]
+    public FirstPage? Prerendered { get; set; }
+
+    public sealed record FirstPage(Guid MemberId, Page<MemberRow> Rows);
+
+    protected override async Task OnParametersSetAsync()
     {
-        var sort = state.SortDefinitions.FirstOrDefault();
-        var query = new MemberQuery(_search, _role, _type, _status, SortFor(sort?.SortBy), sort?.Descending ?? false,
-            new PageRequest(state.Page, state.PageSize));
-        var result = await Members.ListAsync(Actor, query, ct);
-        if (!result.Succeeded)
+        // The parent renders again for many reasons; the list reads again only for another acting member.
+        if (Equals(_loadedFor, Actor)) return;
+        _loadedFor = Actor;
+        if (Prerendered is { } first && first.MemberId == Actor.MemberId)
         {
-            Snackbar.Add(result.Error!.Message, Severity.Error);
-            return new GridData<MemberRow> { Items = [], TotalItems = 0 };
+            _page = first.Rows;
+            _loading = false;
+            Prerendered = null;
+            return;
         }
-        return new GridData<MemberRow> { Items = result.Value.Items, TotalItems = result.Value.TotalCount };
+        await LoadAsync();
+        if (!RendererInfo.IsInteractive) Prerendered = new FirstPage(Actor.MemberId, _page);
     }
 
-    private static MemberSort SortFor(string? column) => column switch
+    private async Task LoadAsync()
     {
-        nameof(MemberRow.Email) => MemberSort.Email,
-        nameof(MemberRow.Role) => MemberSort.Role,
-        nameof(MemberRow.UserType) => MemberSort.UserType,
-        nameof(MemberRow.Status) => MemberSort.Status,
-        _ => MemberSort.Name,
-    };
+        // A newer request (typing on in the search box) makes the answer to an older one moot.
+        _load?.Cancel();
+        _load?.Dispose();
+        var load = _load = new CancellationTokenSource();
+        _loading = true;
+        var query = new MemberQuery(_search, _role, _type, _status, _sort, _descending, new PageRequest(_pageIndex, _pageSize));
+        try
+        {
+            var result = await Members.ListAsync(Actor, query, load.Token);
+            if (load.IsCancellationRequested) return;
+            if (!result.Succeeded) Snackbar.Add(result.Error!.Message, Severity.Error);
+            _page = result.Succeeded ? result.Value : new Page<MemberRow>([], 0);
+        }
+        catch (OperationCanceledException) when (load.IsCancellationRequested)
+        {
+            return;
+        }
+        _loading = false;
+    }
+
+    private string AriaSort(MemberSort sort) => _sort != sort ? "none" : _descending ? "descending" : "ascending";
+
+    private async Task SortByAsync(MemberSort sort)
+    {
+        _descending = _sort == sort && !_descending;
+        _sort = sort;
+        _pageIndex = 0;
+        await LoadAsync();
+    }
+
+    private async Task PageChangedAsync((int PageIndex, int PageSize) page)
+    {
+        (_pageIndex, _pageSize) = page;
+        await LoadAsync();
+    }
 
     private async Task InviteAsync()
     {
         var dialog = await Dialogs.ShowAsync<InviteUsersDialog>("Invite users",
             new DialogParameters<InviteUsersDialog> { { d => d.Actor, Actor } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false });
-        if (await dialog.Result is { Canceled: false }) await _grid!.ReloadServerData();
+        if (await dialog.Result is { Canceled: false }) await LoadAsync();
     }
 
     /// <summary>The row whose role picker is open; every other row shows its role as a button.</summary>
@@ -68,25 +115,33 @@ public partial class UsersTab
             Snackbar.Add(conflict.Message, Severity.Warning, options =>
             {
                 options.Action = "Reload";
-                options.OnClick = _ => _grid!.ReloadServerData();
+                options.OnClick = async _ => { await LoadAsync(); StateHasChanged(); };
                 options.RequireInteraction = true;
             });
             return;
         }
         Snackbar.Add(result.Succeeded ? $"{member.DisplayName} is now {role.Display()}." : result.Error!.Message,
             result.Succeeded ? Severity.Success : Severity.Error);
-        await _grid!.ReloadServerData();
+        await LoadAsync();
     }
 
     private async Task SearchAsync(string? text)
     {
         _search = text;
-        await _grid!.ReloadServerData();
+        _pageIndex = 0;
+        await LoadAsync();
     }
 
     private async Task FilterAsync(Action apply)
     {
         apply();
-        await _grid!.ReloadServerData();
+        _pageIndex = 0;
+        await LoadAsync();
+    }
+
+    public void Dispose()
+    {
+        _load?.Cancel();
+        _load?.Dispose();
     }
 }

@@ -43,6 +43,7 @@ public class SettingsPageTests : AppComponentTestBase
     public async Task UsersTab_ForAnAdmin_ListsTheWorkspacesMembers()
     {
         await SignInAsAsync(WorkspaceRole.Admin, "Admin Person");
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 
         var page = Render<SettingsPage>(p => p.Add(x => x.Tab, "users"));
 
