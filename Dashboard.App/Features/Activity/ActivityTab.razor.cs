@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Common;
@@ -13,15 +12,17 @@ public sealed partial class ActivityTab
     /// <summary>Changes that arrive within one frame are shown together, in one render.</summary>
     private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(16);
 
-    private MudDataGrid<JobRow>? _grid;
     private IReadOnlyCollection<JobType> _types = [];
     private IReadOnlyCollection<JobStatus> _statuses = [];
-    // The page on screen: the grid renders this very list, so a change applied to it shows at the next render.
+    // The page on screen: the table renders this very list, so a change applied to it shows at the next render.
     private readonly List<JobRow> _rows = [];
-    private readonly GridData<JobRow> _shown = new() { Items = [] };
+    private int _totalCount;
     private bool _totalIsAtLeast;
     private int _pageIndex;
-    private int _pageSize;
+    private int _pageSize = 25;
+    private bool _loading = true;
+    private Actor? _loadedFor;
+    private CancellationTokenSource? _load;
     private readonly ConcurrentDictionary<Guid, JobChange> _pending = new();
     private int _flushScheduled;
     private readonly CancellationTokenSource _stop = new();
@@ -30,10 +31,6 @@ public sealed partial class ActivityTab
 
     [Parameter, EditorRequired]
     public Actor Actor { get; set; } = default!;
-
-    private string PagerInfo => _totalIsAtLeast
-        ? "{first_item}-{last_item} of more than " + _shown.TotalItems.ToString("N0", CultureInfo.CurrentCulture)
-        : "{first_item}-{last_item} of {all_items}";
 
     protected override void OnInitialized()
     {
@@ -97,32 +94,60 @@ public sealed partial class ActivityTab
             else
             {
                 _rows.RemoveAt(index);
-                _shown.TotalItems--;
+                _totalCount--;
             }
             return true;
         }
         if (!change.Created || !matches) return false;
-        _shown.TotalItems++;
+        _totalCount++;
         if (_pageIndex == 0 && await Jobs.GetRowAsync(Actor, change.JobId, _stopping) is { } row && _rows.All(r => r.Id != row.Id))
         {
             _rows.Insert(0, row);
-            // Before the first page arrives there is no size to keep; the read that brings it replaces the rows.
-            if (_pageSize > 0 && _rows.Count > _pageSize) _rows.RemoveAt(_rows.Count - 1);
+            if (_rows.Count > _pageSize) _rows.RemoveAt(_rows.Count - 1);
         }
         return true;
     }
 
-    private async Task<GridData<JobRow>> LoadAsync(GridState<JobRow> state, CancellationToken ct)
+    /// <summary>
+    /// Reads the page for another acting member only; the parent renders again for many reasons. Prerendering reads
+    /// too (the rows are in the HTML), and the circuit reads again rather than reusing that: a job may have moved in
+    /// between, and this page shows jobs as they are.
+    /// </summary>
+    protected override async Task OnParametersSetAsync()
     {
-        var page = await Jobs.ListAsync(Actor, new JobQuery(_types, _statuses, new PageRequest(state.Page, state.PageSize)), ct);
-        // Changes that arrived while reading are in what was read, or will be applied to it at the next frame.
-        _rows.Clear();
-        _rows.AddRange(page.Items);
-        _shown.Items = _rows;
-        _shown.TotalItems = page.TotalCount;
-        _totalIsAtLeast = page.TotalIsAtLeast;
-        (_pageIndex, _pageSize) = (state.Page, state.PageSize);
-        return _shown;
+        if (Equals(_loadedFor, Actor)) return;
+        _loadedFor = Actor;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        // A newer read (another filter, page or Refresh) makes the answer to an older one moot.
+        _load?.Cancel();
+        _load?.Dispose();
+        var load = _load = new CancellationTokenSource();
+        _loading = true;
+        try
+        {
+            var page = await Jobs.ListAsync(Actor, new JobQuery(_types, _statuses, new PageRequest(_pageIndex, _pageSize)), load.Token);
+            if (load.IsCancellationRequested) return;
+            // Changes that arrived while reading are in what was read, or will be applied to it at the next frame.
+            _rows.Clear();
+            _rows.AddRange(page.Items);
+            _totalCount = page.TotalCount;
+            _totalIsAtLeast = page.TotalIsAtLeast;
+        }
+        catch (OperationCanceledException) when (load.IsCancellationRequested)
+        {
+            return;
+        }
+        _loading = false;
+    }
+
+    private async Task PageChangedAsync((int PageIndex, int PageSize) page)
+    {
+        (_pageIndex, _pageSize) = page;
+        await LoadAsync();
     }
 
     private async Task TypesChangedAsync(IReadOnlyCollection<JobType>? types)
@@ -144,7 +169,8 @@ public sealed partial class ActivityTab
             ["type"] = _types.Count == 0 ? null : string.Join(",", _types),
             ["status"] = _statuses.Count == 0 ? null : string.Join(",", _statuses),
         }), replace: true);
-        await _grid!.ReloadServerData();
+        _pageIndex = 0;
+        await LoadAsync();
     }
 
     private async Task ShowErrorAsync(JobRow job) =>
@@ -157,6 +183,8 @@ public sealed partial class ActivityTab
         JobEvents.Changed -= OnJobChanged;
         _stop.Cancel();
         _stop.Dispose();
+        _load?.Cancel();
+        _load?.Dispose();
     }
 
     private static double Percent(JobRow job) => job.ItemsTotal == 0 ? 0 : 100.0 * job.ItemsDone / job.ItemsTotal;
@@ -178,10 +206,4 @@ public sealed partial class ActivityTab
         _ => Icons.Material.Filled.ModelTraining,
     };
 
-    private static Color StatusColor(JobStatus status) => status switch
-    {
-        JobStatus.Success => Color.Success,
-        JobStatus.Error => Color.Error,
-        _ => Color.Info,
-    };
 }
