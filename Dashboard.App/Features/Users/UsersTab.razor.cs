@@ -115,7 +115,8 @@ public sealed partial class UsersTab : IDisposable
             Snackbar.Add(conflict.Message, Severity.Warning, options =>
             {
                 options.Action = "Reload";
-                options.OnClick = async _ => { await LoadAsync(); StateHasChanged(); };
+                // Runs from the snackbar, not this tab: back onto the tab's renderer, then show what was read.
+                options.OnClick = _ => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
                 options.RequireInteraction = true;
             });
             return;
