@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using Dashboard.App.Components;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Activity;
-using Dashboard.Domain.Common;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -14,15 +14,9 @@ public sealed partial class ActivityTab
 
     private IReadOnlyCollection<JobType> _types = [];
     private IReadOnlyCollection<JobStatus> _statuses = [];
-    // The page on screen: the table renders this very list, so a change applied to it shows at the next render.
-    private readonly List<JobRow> _rows = [];
-    private int _totalCount;
-    private bool _totalIsAtLeast;
-    private int _pageIndex;
-    private int _pageSize = 25;
-    private bool _loading = true;
+    // The page on screen: the table renders these very rows, so a change applied to them shows at the next render.
+    private readonly PagedList<JobRow> _list = new();
     private Actor? _loadedFor;
-    private CancellationTokenSource? _load;
     private readonly ConcurrentDictionary<Guid, JobChange> _pending = new();
     private int _flushScheduled;
     private readonly CancellationTokenSource _stop = new();
@@ -84,26 +78,26 @@ public sealed partial class ActivityTab
     /// </summary>
     private async Task<bool> ApplyAsync(JobChange change)
     {
-        var index = _rows.FindIndex(r => r.Id == change.JobId);
+        var index = _list.Rows.FindIndex(r => r.Id == change.JobId);
         var matches = (_types.Count == 0 || _types.Contains(change.Type)) && (_statuses.Count == 0 || _statuses.Contains(change.Status));
         if (index >= 0)
         {
             if (matches)
-                _rows[index] = _rows[index] with { Status = change.Status, ItemsDone = change.ItemsDone, ItemsTotal = change.ItemsTotal,
+                _list.Rows[index] = _list.Rows[index] with { Status = change.Status, ItemsDone = change.ItemsDone, ItemsTotal = change.ItemsTotal,
                     FinishedAt = change.FinishedAt };
             else
             {
-                _rows.RemoveAt(index);
-                _totalCount--;
+                _list.Rows.RemoveAt(index);
+                _list.TotalCount--;
             }
             return true;
         }
         if (!change.Created || !matches) return false;
-        _totalCount++;
-        if (_pageIndex == 0 && await Jobs.GetRowAsync(Actor, change.JobId, _stopping) is { } row && _rows.All(r => r.Id != row.Id))
+        _list.TotalCount++;
+        if (_list.PageIndex == 0 && await Jobs.GetRowAsync(Actor, change.JobId, _stopping) is { } row && _list.Rows.All(r => r.Id != row.Id))
         {
-            _rows.Insert(0, row);
-            if (_rows.Count > _pageSize) _rows.RemoveAt(_rows.Count - 1);
+            _list.Rows.Insert(0, row);
+            if (_list.Rows.Count > _list.PageSize) _list.Rows.RemoveAt(_list.Rows.Count - 1);
         }
         return true;
     }
@@ -120,33 +114,13 @@ public sealed partial class ActivityTab
         await LoadAsync();
     }
 
-    private async Task LoadAsync()
-    {
-        // A newer read (another filter, page or Refresh) makes the answer to an older one moot.
-        _load?.Cancel();
-        _load?.Dispose();
-        var load = _load = new CancellationTokenSource();
-        _loading = true;
-        try
-        {
-            var page = await Jobs.ListAsync(Actor, new JobQuery(_types, _statuses, new PageRequest(_pageIndex, _pageSize)), load.Token);
-            if (load.IsCancellationRequested) return;
-            // Changes that arrived while reading are in what was read, or will be applied to it at the next frame.
-            _rows.Clear();
-            _rows.AddRange(page.Items);
-            _totalCount = page.TotalCount;
-            _totalIsAtLeast = page.TotalIsAtLeast;
-        }
-        catch (OperationCanceledException) when (load.IsCancellationRequested)
-        {
-            return;
-        }
-        _loading = false;
-    }
+    // Changes that arrive while reading are in what is read, or are applied to it at the next frame.
+    private Task LoadAsync() =>
+        _list.ReadAsync((page, ct) => Jobs.ListAsync(Actor, new JobQuery(_types, _statuses, page), ct));
 
     private async Task PageChangedAsync((int PageIndex, int PageSize) page)
     {
-        (_pageIndex, _pageSize) = page;
+        _list.GoTo(page);
         await LoadAsync();
     }
 
@@ -169,7 +143,7 @@ public sealed partial class ActivityTab
             ["type"] = _types.Count == 0 ? null : string.Join(",", _types),
             ["status"] = _statuses.Count == 0 ? null : string.Join(",", _statuses),
         }), replace: true);
-        _pageIndex = 0;
+        _list.StartOver();
         await LoadAsync();
     }
 
@@ -183,8 +157,7 @@ public sealed partial class ActivityTab
         JobEvents.Changed -= OnJobChanged;
         _stop.Cancel();
         _stop.Dispose();
-        _load?.Cancel();
-        _load?.Dispose();
+        _list.Dispose();
     }
 
     private static double Percent(JobRow job) => job.ItemsTotal == 0 ? 0 : 100.0 * job.ItemsDone / job.ItemsTotal;

@@ -1,3 +1,4 @@
+using Dashboard.App.Components;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Users;
@@ -15,12 +16,8 @@ public sealed partial class UsersTab : IDisposable
     private MemberStatus? _status;
     private MemberSort _sort = MemberSort.Name;
     private bool _descending;
-    private int _pageIndex;
-    private int _pageSize = 25;
-    private Page<MemberRow> _page = new([], 0);
-    private bool _loading = true;
+    private readonly PagedList<MemberRow> _list = new();
     private Actor? _loadedFor;
-    private CancellationTokenSource? _load;
 
     [Parameter, EditorRequired]
     public Actor Actor { get; set; } = default!;
@@ -41,36 +38,22 @@ public sealed partial class UsersTab : IDisposable
         _loadedFor = Actor;
         if (Prerendered is { } first && first.MemberId == Actor.MemberId)
         {
-            _page = first.Rows;
-            _loading = false;
+            _list.Show(first.Rows);
             Prerendered = null;
             return;
         }
         await LoadAsync();
-        if (!RendererInfo.IsInteractive) Prerendered = new FirstPage(Actor.MemberId, _page);
+        if (!RendererInfo.IsInteractive) Prerendered = new FirstPage(Actor.MemberId, _list.Shown);
     }
 
-    private async Task LoadAsync()
+    private Task LoadAsync() => _list.ReadAsync(async (page, ct) =>
     {
-        // A newer request (typing on in the search box) makes the answer to an older one moot.
-        _load?.Cancel();
-        _load?.Dispose();
-        var load = _load = new CancellationTokenSource();
-        _loading = true;
-        var query = new MemberQuery(_search, _role, _type, _status, _sort, _descending, new PageRequest(_pageIndex, _pageSize));
-        try
-        {
-            var result = await Members.ListAsync(Actor, query, load.Token);
-            if (load.IsCancellationRequested) return;
-            if (!result.Succeeded) Snackbar.Add(result.Error!.Message, Severity.Error);
-            _page = result.Succeeded ? result.Value : new Page<MemberRow>([], 0);
-        }
-        catch (OperationCanceledException) when (load.IsCancellationRequested)
-        {
-            return;
-        }
-        _loading = false;
-    }
+        var query = new MemberQuery(_search, _role, _type, _status, _sort, _descending, page);
+        var result = await Members.ListAsync(Actor, query, ct);
+        if (result.Succeeded) return result.Value;
+        Snackbar.Add(result.Error!.Message, Severity.Error);
+        return new Page<MemberRow>([], 0);
+    });
 
     private string AriaSort(MemberSort sort) => _sort != sort ? "none" : _descending ? "descending" : "ascending";
 
@@ -78,13 +61,13 @@ public sealed partial class UsersTab : IDisposable
     {
         _descending = _sort == sort && !_descending;
         _sort = sort;
-        _pageIndex = 0;
+        _list.StartOver();
         await LoadAsync();
     }
 
     private async Task PageChangedAsync((int PageIndex, int PageSize) page)
     {
-        (_pageIndex, _pageSize) = page;
+        _list.GoTo(page);
         await LoadAsync();
     }
 
@@ -129,20 +112,16 @@ public sealed partial class UsersTab : IDisposable
     private async Task SearchAsync(string? text)
     {
         _search = text;
-        _pageIndex = 0;
+        _list.StartOver();
         await LoadAsync();
     }
 
     private async Task FilterAsync(Action apply)
     {
         apply();
-        _pageIndex = 0;
+        _list.StartOver();
         await LoadAsync();
     }
 
-    public void Dispose()
-    {
-        _load?.Cancel();
-        _load?.Dispose();
-    }
+    public void Dispose() => _list.Dispose();
 }

@@ -1,0 +1,63 @@
+using Dashboard.Domain.Common;
+
+namespace Dashboard.App.Components;
+
+/// <summary>
+/// The page of a list a component shows as plain markup: which page, how big, the rows read, and whether a read is
+/// under way. A newer read (typing on in a search box, another filter) makes an older one moot: its answer is
+/// dropped, never shown over the newer one. <see cref="ListPager"/> shows and changes the page.
+/// </summary>
+public sealed class PagedList<T> : IDisposable
+{
+    private CancellationTokenSource? _read;
+
+    /// <summary>The rows on screen; a live page may change them in place between reads.</summary>
+    public List<T> Rows { get; } = [];
+    public int TotalCount { get; set; }
+    public bool TotalIsAtLeast { get; private set; }
+    public int PageIndex { get; private set; }
+    public int PageSize { get; private set; } = 25;
+    /// <summary>True until the first page arrives, and while another is read.</summary>
+    public bool Loading { get; private set; } = true;
+
+    public async Task ReadAsync(Func<PageRequest, CancellationToken, Task<Page<T>>> read)
+    {
+        _read?.Cancel();
+        _read?.Dispose();
+        var mine = _read = new CancellationTokenSource();
+        Loading = true;
+        try
+        {
+            var page = await read(new PageRequest(PageIndex, PageSize), mine.Token);
+            if (!mine.IsCancellationRequested) Show(page);
+        }
+        catch (OperationCanceledException) when (mine.IsCancellationRequested)
+        {
+            // A newer read has the list now.
+        }
+    }
+
+    /// <summary>Shows a page read elsewhere (the one the server rendered before the circuit started).</summary>
+    public void Show(Page<T> page)
+    {
+        Rows.Clear();
+        Rows.AddRange(page.Items);
+        TotalCount = page.TotalCount;
+        TotalIsAtLeast = page.TotalIsAtLeast;
+        Loading = false;
+    }
+
+    public Page<T> Shown => new(Rows.ToList(), TotalCount, TotalIsAtLeast);
+
+    /// <summary>Another page or page size, as the pager asks; read it next.</summary>
+    public void GoTo((int PageIndex, int PageSize) page) => (PageIndex, PageSize) = page;
+
+    /// <summary>Back to the first page, for another search, filter or sort.</summary>
+    public void StartOver() => PageIndex = 0;
+
+    public void Dispose()
+    {
+        _read?.Cancel();
+        _read?.Dispose();
+    }
+}

@@ -1,0 +1,51 @@
+using Dashboard.App.Components;
+using Dashboard.Domain.Access;
+using Dashboard.Domain.Groups;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.App.Features.Groups;
+
+public sealed partial class GroupsTab : IDisposable
+{
+    private readonly PagedList<GroupRow> _list = new();
+    private string? _search;
+    private Actor? _loadedFor;
+
+    [Parameter, EditorRequired]
+    public Actor Actor { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // The parent renders again for many reasons; the list reads again only for another acting member.
+        if (Equals(_loadedFor, Actor)) return;
+        _loadedFor = Actor;
+        await LoadAsync();
+    }
+
+    private Task LoadAsync() => _list.ReadAsync((page, ct) => Groups.ListAsync(Actor, _search, page, ct));
+
+    private async Task PageChangedAsync((int PageIndex, int PageSize) page)
+    {
+        _list.GoTo(page);
+        await LoadAsync();
+    }
+
+    private async Task SearchAsync(string? text)
+    {
+        _search = text;
+        _list.StartOver();
+        await LoadAsync();
+    }
+
+    private async Task CreateAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<CreateGroupDialog>("Create group",
+            new DialogParameters<CreateGroupDialog> { { d => d.Actor, Actor } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: Guid id })
+            Navigation.NavigateTo($"/groups/{id}");
+    }
+
+    public void Dispose() => _list.Dispose();
+}
