@@ -130,6 +130,9 @@ app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute
 app.UseWhen(IsApi, api => api.UseStatusCodePages());
 
 app.UseAppAssets();
+// Routing comes after the status-code pages, so a re-executed request (an unknown address → /not-found) is routed
+// again; left implicit, routing runs first and the re-executed request finds no page and answers an empty 404.
+app.UseRouting();
 app.UseMiddleware<FirstRunGate>();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -67,6 +67,17 @@ public partial class FirstRunAndSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task AnUnknownAddress_AnswersNotFound_WithThePageThatSaysSo()
+    {
+        await SetUpAsync();
+
+        var response = await Client().GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("/settings/users")]
     [InlineData("/")]
