@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Running;
 using Dashboard.Benchmarks.Circuits;
+using Dashboard.Benchmarks.Live;
+using Dashboard.Benchmarks.Pages;
 
 // dotnet run -c Release --project Dashboard.Benchmarks                           (every list)
 // dotnet run -c Release --project Dashboard.Benchmarks -- --filter '*Jobs*'
@@ -12,6 +14,23 @@ if (args is ["circuits", .. var rest])
     var pages = rest.Where(a => a != "--why" && !int.TryParse(a, out _)).ToArray();
     return await CircuitMemory.RunAsync(circuits, pages, explain);
 }
+
+// dotnet run -c Release --project Dashboard.Benchmarks -- live [updates] [pages]
+//   job progress → open Activity Center, vs a bare hub client; server CPU per open page at 10 reports/s
+if (args is ["live", .. var live])
+{
+    var updates = live is [var u, ..] && int.TryParse(u, out var n1) ? n1 : 100;
+    var pages = live is [_, var p, ..] && int.TryParse(p, out var n2) ? n2 : 10;
+    return await LiveUpdates.RunAsync(updates, pages);
+}
+
+// dotnet run -c Release --project Dashboard.Benchmarks -- startup [--large]
+//   process start → first page vs the stock template; --large adds a data folder with 200,000 jobs
+if (args is ["startup", .. var startup]) return await StartupTime.RunAsync(startup.Contains("--large"));
+
+// dotnet run -c Release --project Dashboard.Benchmarks -- navigation
+//   address → first rows on screen for Users and the Activity Center vs the app's not-found page
+if (args is ["navigation", ..]) return await FirstRows.RunAsync();
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

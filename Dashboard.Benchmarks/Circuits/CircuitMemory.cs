@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Benchmarks.Harness;
 using Microsoft.Playwright;
 
 namespace Dashboard.Benchmarks.Circuits;
@@ -10,8 +11,6 @@ namespace Dashboard.Benchmarks.Circuits;
 /// </summary>
 public static class CircuitMemory
 {
-    private const string DemoAdmin = "admin@acme-vision.example";
-    private const string DemoPassword = "Acme-demo-lantern-orbit";
     private const int WarmUpCircuits = 2;
     /// <summary>Each page's target: at most this many times the stock template's circuit.</summary>
     private const double TargetRatio = 3;
@@ -55,7 +54,7 @@ public static class CircuitMemory
             {
                 var perCircuit = await MeasureAsync(browser, circuits,
                     () => MeasuredServer.StartAsync(app, "Dashboard.App.dll", appEnvironment),
-                    path, SignInAsync, OpenAppPageAsync, explain);
+                    path, Demo.SignInAsync, Demo.WaitUntilLiveAsync, explain);
                 var ratio = perCircuit / anchor;
                 if (ratio > TargetRatio) failed++;
                 Console.WriteLine($"| {name} | {Kb(perCircuit)} | {Kb(anchor)} | {ratio.ToString("0.0", CultureInfo.InvariantCulture)}× | ≤ {TargetRatio}× {(ratio > TargetRatio ? "MISSED" : "met")} |");
@@ -69,11 +68,11 @@ public static class CircuitMemory
     }
 
     private static async Task<double> MeasureAsync(IBrowser browser, int circuits, Func<Task<MeasuredServer>> startServer,
-        string path, Func<IBrowserContext, Uri, Task>? signIn, Func<IPage, Task> waitUntilLive, bool explain)
+        string path, Func<IBrowserContext, Task>? signIn, Func<IPage, Task> waitUntilLive, bool explain)
     {
         await using var server = await startServer();
         await using var context = await browser.NewContextAsync(new() { BaseURL = server.Address.ToString() });
-        if (signIn is not null) await signIn(context, server.Address);
+        if (signIn is not null) await signIn(context);
 
         async Task OpenAsync()
         {
@@ -97,20 +96,6 @@ public static class CircuitMemory
         }
         return (after - before) / (double)circuits;
     }
-
-    private static async Task SignInAsync(IBrowserContext context, Uri address)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", DemoAdmin);
-        await page.FillAsync("#password", DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-        await OpenAppPageAsync(page);
-        await page.CloseAsync();
-    }
-
-    private static Task OpenAppPageAsync(IPage page) =>
-        page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 60_000 });
 
     /// <summary>The template marks nothing when its circuit starts, so a click counts only once it is live.</summary>
     private static async Task OpenStockCounterAsync(IPage page)

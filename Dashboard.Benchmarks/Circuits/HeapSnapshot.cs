@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Benchmarks.Harness;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Runtime;
 

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Dashboard.Benchmarks.Circuits;
+namespace Dashboard.Benchmarks.Harness;
 
 /// <summary>Debian's Chromium, started the way the browser tests start it.</summary>
 public static class Browser

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
-namespace Dashboard.Benchmarks.Circuits;
+namespace Dashboard.Benchmarks.Harness;
 
 /// <summary>The two apps compared, published in Release: this one, and the stock template created beside it.</summary>
 public static class Builds
@@ -16,11 +17,15 @@ public static class Builds
         throw new InvalidOperationException("Run the benchmarks from inside the repository.");
     }
 
-    /// <summary>Publishes Dashboard.App as it is now (every run, so the figures are of the code checked out).</summary>
+    /// <summary>
+    /// Publishes Dashboard.App as it is now (every run, so the figures are of the code checked out), for this
+    /// platform as docs/operations.md says to publish it: precompiled (ReadyToRun), using the installed runtime.
+    /// </summary>
     public static async Task<string> PublishAppAsync()
     {
         var output = Path.Combine(Scratch, "app");
-        await RunAsync(RepositoryRoot(), "publish", "Dashboard.App", "-c", "Release", "-o", output, "--nologo", "-v", "quiet");
+        await RunAsync(RepositoryRoot(), "publish", "Dashboard.App", "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
+            "--self-contained", "false", "-o", output, "--nologo", "-v", "quiet");
         return output;
     }
 

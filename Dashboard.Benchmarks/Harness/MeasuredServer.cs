@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Dashboard.Benchmarks.Circuits;
+namespace Dashboard.Benchmarks.Harness;
 
 /// <summary>
 /// A published web app run as its own process on a loopback port, with the heap probe loaded into it. Each
@@ -23,6 +23,18 @@ public sealed class MeasuredServer : IAsyncDisposable
 
     public Uri Address { get; }
     public int ProcessId => _process.Id;
+    /// <summary>From starting the process to its first page answering 200 (redirects followed).</summary>
+    public TimeSpan StartedIn { get; private set; }
+
+    /// <summary>CPU the server process has used so far, all threads.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     public static async Task<MeasuredServer> StartAsync(string publishFolder, string assembly, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
@@ -44,6 +56,7 @@ public sealed class MeasuredServer : IAsyncDisposable
         start.Environment[StartupHook.FolderVariable] = probeFolder;
         foreach (var (name, value) in environment) start.Environment[name] = value;
 
+        var started = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         // Drained so a chatty log never blocks the server on a full pipe.
         process.OutputDataReceived += (_, _) => { };
@@ -53,6 +66,7 @@ public sealed class MeasuredServer : IAsyncDisposable
 
         var server = new MeasuredServer(process, probeFolder, new Uri($"http://127.0.0.1:{port}"));
         await server.WaitUntilAnsweringAsync();
+        server.StartedIn = started.Elapsed;
         return server;
     }
 
@@ -81,7 +95,7 @@ public sealed class MeasuredServer : IAsyncDisposable
             try
             {
                 using var answer = await http.GetAsync(Address);
-                if (answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found) return;
+                if (answer.StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
