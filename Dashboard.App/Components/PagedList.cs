@@ -7,9 +7,10 @@ namespace Dashboard.App.Components;
 /// under way. A newer read (typing on in a search box, another filter) makes an older one moot: its answer is
 /// dropped, never shown over the newer one. <see cref="ListPager"/> shows and changes the page.
 /// </summary>
-public sealed class PagedList<T> : IDisposable
+/// <param name="read">Reads one page with what the component currently asks for (search, filters, sort).</param>
+public sealed class PagedList<T>(Func<PageRequest, CancellationToken, Task<Page<T>>> read) : IDisposable
 {
-    private CancellationTokenSource? _read;
+    private CancellationTokenSource? _reading;
 
     /// <summary>The rows on screen; a live page may change them in place between reads.</summary>
     public List<T> Rows { get; } = [];
@@ -20,11 +21,12 @@ public sealed class PagedList<T> : IDisposable
     /// <summary>True until the first page arrives, and while another is read.</summary>
     public bool Loading { get; private set; } = true;
 
-    public async Task ReadAsync(Func<PageRequest, CancellationToken, Task<Page<T>>> read)
+    /// <summary>Reads the current page again: after a change, or on Refresh.</summary>
+    public async Task ReloadAsync()
     {
-        _read?.Cancel();
-        _read?.Dispose();
-        var mine = _read = new CancellationTokenSource();
+        _reading?.Cancel();
+        _reading?.Dispose();
+        var mine = _reading = new CancellationTokenSource();
         Loading = true;
         try
         {
@@ -49,15 +51,23 @@ public sealed class PagedList<T> : IDisposable
 
     public Page<T> Shown => new(Rows.ToList(), TotalCount, TotalIsAtLeast);
 
-    /// <summary>Another page or page size, as the pager asks; read it next.</summary>
-    public void GoTo((int PageIndex, int PageSize) page) => (PageIndex, PageSize) = page;
+    /// <summary>Another page or page size, as the pager asks.</summary>
+    public Task GoToAsync((int PageIndex, int PageSize) page)
+    {
+        (PageIndex, PageSize) = page;
+        return ReloadAsync();
+    }
 
-    /// <summary>Back to the first page, for another search, filter or sort.</summary>
-    public void StartOver() => PageIndex = 0;
+    /// <summary>The first page again, for another search, filter or sort.</summary>
+    public Task StartOverAsync()
+    {
+        PageIndex = 0;
+        return ReloadAsync();
+    }
 
     public void Dispose()
     {
-        _read?.Cancel();
-        _read?.Dispose();
+        _reading?.Cancel();
+        _reading?.Dispose();
     }
 }

@@ -15,13 +15,16 @@ public sealed partial class ActivityTab
     private IReadOnlyCollection<JobType> _types = [];
     private IReadOnlyCollection<JobStatus> _statuses = [];
     // The page on screen: the table renders these very rows, so a change applied to them shows at the next render.
-    private readonly PagedList<JobRow> _list = new();
+    // Changes that arrive while reading are in what is read, or are applied to it at the next frame.
+    private readonly PagedList<JobRow> _list;
     private Actor? _loadedFor;
     private readonly ConcurrentDictionary<Guid, JobChange> _pending = new();
     private int _flushScheduled;
     private readonly CancellationTokenSource _stop = new();
     // Read once: a change can still arrive while the page closes, after the source is disposed (cancelled first).
     private CancellationToken _stopping;
+
+    public ActivityTab() => _list = new((page, ct) => Jobs.ListAsync(Actor, new JobQuery(_types, _statuses, page), ct));
 
     [Parameter, EditorRequired]
     public Actor Actor { get; set; } = default!;
@@ -111,17 +114,7 @@ public sealed partial class ActivityTab
     {
         if (Equals(_loadedFor, Actor)) return;
         _loadedFor = Actor;
-        await LoadAsync();
-    }
-
-    // Changes that arrive while reading are in what is read, or are applied to it at the next frame.
-    private Task LoadAsync() =>
-        _list.ReadAsync((page, ct) => Jobs.ListAsync(Actor, new JobQuery(_types, _statuses, page), ct));
-
-    private async Task PageChangedAsync((int PageIndex, int PageSize) page)
-    {
-        _list.GoTo(page);
-        await LoadAsync();
+        await _list.ReloadAsync();
     }
 
     private async Task TypesChangedAsync(IReadOnlyCollection<JobType>? types)
@@ -143,8 +136,7 @@ public sealed partial class ActivityTab
             ["type"] = _types.Count == 0 ? null : string.Join(",", _types),
             ["status"] = _statuses.Count == 0 ? null : string.Join(",", _statuses),
         }), replace: true);
-        _list.StartOver();
-        await LoadAsync();
+        await _list.StartOverAsync();
     }
 
     private async Task ShowErrorAsync(JobRow job) =>

@@ -8,9 +8,11 @@ namespace Dashboard.App.Features.Groups;
 
 public sealed partial class GroupsTab : IDisposable
 {
-    private readonly PagedList<GroupRow> _list = new();
+    private readonly PagedList<GroupRow> _list;
     private string? _search;
     private Actor? _loadedFor;
+
+    public GroupsTab() => _list = new((page, ct) => Groups.ListAsync(Actor, _search, page, ct));
 
     [Parameter, EditorRequired]
     public Actor Actor { get; set; } = default!;
@@ -20,22 +22,13 @@ public sealed partial class GroupsTab : IDisposable
         // The parent renders again for many reasons; the list reads again only for another acting member.
         if (Equals(_loadedFor, Actor)) return;
         _loadedFor = Actor;
-        await LoadAsync();
+        await _list.ReloadAsync();
     }
 
-    private Task LoadAsync() => _list.ReadAsync((page, ct) => Groups.ListAsync(Actor, _search, page, ct));
-
-    private async Task PageChangedAsync((int PageIndex, int PageSize) page)
-    {
-        _list.GoTo(page);
-        await LoadAsync();
-    }
-
-    private async Task SearchAsync(string? text)
+    private Task SearchAsync(string? text)
     {
         _search = text;
-        _list.StartOver();
-        await LoadAsync();
+        return _list.StartOverAsync();
     }
 
     private async Task CreateAsync()

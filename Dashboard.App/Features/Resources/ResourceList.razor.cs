@@ -11,11 +11,13 @@ public sealed partial class ResourceList : IDisposable
 {
     private bool _actorLoading = true;
     private Actor? _actor;
-    private readonly PagedList<ResourceRow> _list = new();
+    private readonly PagedList<ResourceRow> _list;
     private (Actor? Actor, ResourceKind Kind)? _loadedFor;
     private string? _search;
     private IReadOnlyList<TagChoice> _tagChoices = [];
     private IReadOnlyCollection<Guid> _tagIds = [];
+
+    public ResourceList() => _list = new((page, ct) => Resources.ListAsync(_actor!, Kind, _search, page, _tagIds, ct));
 
     [Parameter, EditorRequired]
     public ResourceKind Kind { get; set; }
@@ -36,33 +38,21 @@ public sealed partial class ResourceList : IDisposable
         _search = null;
         _tagIds = [];
         _tagChoices = Kind == ResourceKind.Project ? await Tags.ChoicesAsync(_actor, TagKind.Project) : [];
-        _list.StartOver();
-        await LoadAsync();
-    }
-
-    private Task LoadAsync() =>
-        _list.ReadAsync((page, ct) => Resources.ListAsync(_actor!, Kind, _search, page, _tagIds, ct));
-
-    private async Task PageChangedAsync((int PageIndex, int PageSize) page)
-    {
-        _list.GoTo(page);
-        await LoadAsync();
+        await _list.StartOverAsync();
     }
 
     private string TagName(Guid id) => _tagChoices.FirstOrDefault(t => t.Id == id)?.Name ?? "";
 
-    private async Task TagsChangedAsync(IEnumerable<Guid>? ids)
+    private Task TagsChangedAsync(IEnumerable<Guid>? ids)
     {
         _tagIds = ids?.ToList() ?? [];
-        _list.StartOver();
-        await LoadAsync();
+        return _list.StartOverAsync();
     }
 
-    private async Task SearchAsync(string? text)
+    private Task SearchAsync(string? text)
     {
         _search = text;
-        _list.StartOver();
-        await LoadAsync();
+        return _list.StartOverAsync();
     }
 
     private async Task CreateAsync()

@@ -16,8 +16,10 @@ public sealed partial class UsersTab : IDisposable
     private MemberStatus? _status;
     private MemberSort _sort = MemberSort.Name;
     private bool _descending;
-    private readonly PagedList<MemberRow> _list = new();
+    private readonly PagedList<MemberRow> _list;
     private Actor? _loadedFor;
+
+    public UsersTab() => _list = new(ReadAsync);
 
     [Parameter, EditorRequired]
     public Actor Actor { get; set; } = default!;
@@ -42,33 +44,26 @@ public sealed partial class UsersTab : IDisposable
             Prerendered = null;
             return;
         }
-        await LoadAsync();
+        await _list.ReloadAsync();
         if (!RendererInfo.IsInteractive) Prerendered = new FirstPage(Actor.MemberId, _list.Shown);
     }
 
-    private Task LoadAsync() => _list.ReadAsync(async (page, ct) =>
+    private async Task<Page<MemberRow>> ReadAsync(PageRequest page, CancellationToken ct)
     {
         var query = new MemberQuery(_search, _role, _type, _status, _sort, _descending, page);
         var result = await Members.ListAsync(Actor, query, ct);
         if (result.Succeeded) return result.Value;
         Snackbar.Add(result.Error!.Message, Severity.Error);
         return new Page<MemberRow>([], 0);
-    });
+    }
 
     private string AriaSort(MemberSort sort) => _sort != sort ? "none" : _descending ? "descending" : "ascending";
 
-    private async Task SortByAsync(MemberSort sort)
+    private Task SortByAsync(MemberSort sort)
     {
         _descending = _sort == sort && !_descending;
         _sort = sort;
-        _list.StartOver();
-        await LoadAsync();
-    }
-
-    private async Task PageChangedAsync((int PageIndex, int PageSize) page)
-    {
-        _list.GoTo(page);
-        await LoadAsync();
+        return _list.StartOverAsync();
     }
 
     private async Task InviteAsync()
@@ -76,7 +71,7 @@ public sealed partial class UsersTab : IDisposable
         var dialog = await Dialogs.ShowAsync<InviteUsersDialog>("Invite users",
             new DialogParameters<InviteUsersDialog> { { d => d.Actor, Actor } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false });
-        if (await dialog.Result is { Canceled: false }) await LoadAsync();
+        if (await dialog.Result is { Canceled: false }) await _list.ReloadAsync();
     }
 
     /// <summary>The row whose role picker is open; every other row shows its role as a button.</summary>
@@ -99,28 +94,26 @@ public sealed partial class UsersTab : IDisposable
             {
                 options.Action = "Reload";
                 // Runs from the snackbar, not this tab: back onto the tab's renderer, then show what was read.
-                options.OnClick = _ => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
+                options.OnClick = _ => InvokeAsync(async () => { await _list.ReloadAsync(); StateHasChanged(); });
                 options.RequireInteraction = true;
             });
             return;
         }
         Snackbar.Add(result.Succeeded ? $"{member.DisplayName} is now {role.Display()}." : result.Error!.Message,
             result.Succeeded ? Severity.Success : Severity.Error);
-        await LoadAsync();
+        await _list.ReloadAsync();
     }
 
-    private async Task SearchAsync(string? text)
+    private Task SearchAsync(string? text)
     {
         _search = text;
-        _list.StartOver();
-        await LoadAsync();
+        return _list.StartOverAsync();
     }
 
-    private async Task FilterAsync(Action apply)
+    private Task FilterAsync(Action apply)
     {
         apply();
-        _list.StartOver();
-        await LoadAsync();
+        return _list.StartOverAsync();
     }
 
     public void Dispose() => _list.Dispose();
