@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Dashboard.App.Components;
-using Dashboard.Domain.Access;
 using Dashboard.Domain.Activity;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -17,7 +16,6 @@ public sealed partial class ActivityTab
     // The page on screen: the table renders these very rows, so a change applied to them shows at the next render.
     // Changes that arrive while reading are in what is read, or are applied to it at the next frame.
     private readonly PagedList<JobRow> _list;
-    private Actor? _loadedFor;
     private readonly ConcurrentDictionary<Guid, JobChange> _pending = new();
     private int _flushScheduled;
     private readonly CancellationTokenSource _stop = new();
@@ -26,8 +24,6 @@ public sealed partial class ActivityTab
 
     public ActivityTab() => _list = new((page, ct) => Jobs.ListAsync(Actor, new JobQuery(_types, _statuses, page), ct));
 
-    [Parameter, EditorRequired]
-    public Actor Actor { get; set; } = default!;
 
     protected override void OnInitialized()
     {
@@ -106,16 +102,10 @@ public sealed partial class ActivityTab
     }
 
     /// <summary>
-    /// Reads the page for another acting member only; the parent renders again for many reasons. Prerendering reads
-    /// too (the rows are in the HTML), and the circuit reads again rather than reusing that: a job may have moved in
-    /// between, and this page shows jobs as they are.
+    /// Prerendering reads too (the rows are in the HTML), and the circuit reads again rather than reusing that: a job
+    /// may have moved in between, and this page shows jobs as they are.
     /// </summary>
-    protected override async Task OnParametersSetAsync()
-    {
-        if (Equals(_loadedFor, Actor)) return;
-        _loadedFor = Actor;
-        await _list.ReloadAsync();
-    }
+    protected override Task LoadAsync() => _list.ReloadAsync();
 
     private async Task TypesChangedAsync(IReadOnlyCollection<JobType>? types)
     {

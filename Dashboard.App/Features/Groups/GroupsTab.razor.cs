@@ -1,7 +1,5 @@
 using Dashboard.App.Components;
-using Dashboard.Domain.Access;
 using Dashboard.Domain.Groups;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Dashboard.App.Features.Groups;
@@ -10,20 +8,10 @@ public sealed partial class GroupsTab : IDisposable
 {
     private readonly PagedList<GroupRow> _list;
     private string? _search;
-    private Actor? _loadedFor;
 
     public GroupsTab() => _list = new((page, ct) => Groups.ListAsync(Actor, _search, page, ct));
 
-    [Parameter, EditorRequired]
-    public Actor Actor { get; set; } = default!;
-
-    protected override async Task OnParametersSetAsync()
-    {
-        // The parent renders again for many reasons; the list reads again only for another acting member.
-        if (Equals(_loadedFor, Actor)) return;
-        _loadedFor = Actor;
-        await _list.ReloadAsync();
-    }
+    protected override Task LoadAsync() => _list.ReloadAsync();
 
     private Task SearchAsync(string? text)
     {

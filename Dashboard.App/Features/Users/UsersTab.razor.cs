@@ -17,12 +17,8 @@ public sealed partial class UsersTab : IDisposable
     private MemberSort _sort = MemberSort.Name;
     private bool _descending;
     private readonly PagedList<MemberRow> _list;
-    private Actor? _loadedFor;
 
     public UsersTab() => _list = new(ReadAsync);
-
-    [Parameter, EditorRequired]
-    public Actor Actor { get; set; } = default!;
 
     /// <summary>
     /// The first page as the server rendered it: carried into the circuit, so the rows are in the page's HTML
@@ -33,11 +29,8 @@ public sealed partial class UsersTab : IDisposable
 
     public sealed record FirstPage(Guid MemberId, Page<MemberRow> Rows);
 
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadAsync()
     {
-        // The parent renders again for many reasons; the list reads again only for another acting member.
-        if (Equals(_loadedFor, Actor)) return;
-        _loadedFor = Actor;
         if (Prerendered is { } first && first.MemberId == Actor.MemberId)
         {
             _list.Show(first.Rows);
