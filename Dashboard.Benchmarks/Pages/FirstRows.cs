@@ -50,7 +50,7 @@ public static class FirstRows
                 }
             }
 
-            var anchor = Median(times[Targets[0].Name]);
+            var anchor = Stats.Median(times[Targets[0].Name]);
             Console.WriteLine();
             Console.WriteLine($"Navigation → first rows on screen, median of {Rounds} (a full page load each)");
             Console.WriteLine();
@@ -59,7 +59,7 @@ public static class FirstRows
             var missed = 0;
             foreach (var (name, _, _) in Targets)
             {
-                var median = Median(times[name]);
+                var median = Stats.Median(times[name]);
                 var ratio = median / anchor;
                 var verdict = name == Targets[0].Name ? "anchor" : ratio <= TargetRatio ? $"≤ {TargetRatio}×: met" : $"≤ {TargetRatio}×: MISSED";
                 if (verdict.EndsWith("MISSED", StringComparison.Ordinal)) missed++;
@@ -71,11 +71,5 @@ public static class FirstRows
         {
             Directory.Delete(data, recursive: true);
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 }

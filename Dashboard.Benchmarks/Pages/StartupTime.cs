@@ -36,21 +36,21 @@ public static class StartupTime
                 big.Add(server.StartedIn.TotalMilliseconds);
         }
 
-        var anchor = Median(template);
+        var anchor = Stats.Median(template);
         Console.WriteLine();
         Console.WriteLine($"Process start → first page served, median of {Rounds}");
         Console.WriteLine();
         Console.WriteLine("| Start | Median | Ratio | Target |");
         Console.WriteLine("|---|---|---|---|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Stock template | {anchor:0} ms | 1× | anchor |"));
-        var freshRatio = Median(fresh) / anchor;
+        var freshRatio = Stats.Median(fresh) / anchor;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| This app, fresh data folder (set-up page) | {Median(fresh):0} ms | {freshRatio:0.0}× | ≤ {TargetRatio}×: {(freshRatio <= TargetRatio ? "met" : "MISSED")} |"));
+            $"| This app, fresh data folder (set-up page) | {Stats.Median(fresh):0} ms | {freshRatio:0.0}× | ≤ {TargetRatio}×: {(freshRatio <= TargetRatio ? "met" : "MISSED")} |"));
         if (large is not null)
         {
-            var bigRatio = Median(big) / Median(fresh);
+            var bigRatio = Stats.Median(big) / Stats.Median(fresh);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| This app, 200,000 jobs (sign-in page) | {Median(big):0} ms | {bigRatio:0.0}× the fresh start | no slower: {(bigRatio <= 1.1 ? "met" : "MISSED")} |"));
+                $"| This app, 200,000 jobs (sign-in page) | {Stats.Median(big):0} ms | {bigRatio:0.0}× the fresh start | no slower: {(bigRatio <= 1.1 ? "met" : "MISSED")} |"));
         }
         return 0;
     }
@@ -69,11 +69,5 @@ public static class StartupTime
             await File.WriteAllTextAsync(Path.Combine(folder, "ready"), "");
         }
         return folder;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 }
