@@ -52,15 +52,9 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LoginPath = AuthPaths.Login;
     options.LogoutPath = AuthPaths.Logout;
     options.Cookie.Name = "Dashboard.Auth";
-    // Scripts, styles and images are the same for everyone and hold nothing to protect: they skip the stamp check
-    // below, which would otherwise read the account again for each of a page's eight files.
-    var validateStamp = options.Events.OnValidatePrincipal;
-    options.Events.OnValidatePrincipal = context =>
-        PublicFiles.Serves(context.Request.Path) ? Task.CompletedTask : validateStamp(context);
+    // Every request's cookie is checked against the account's security stamp (Auth/CookieStampCheck).
+    options.Events.OnValidatePrincipal = CookieStampCheck.ValidateAsync;
 });
-// Every request checks the cookie's security stamp against the account's (one indexed read): sign-out, a
-// password change or an operator command ends a session at once, not when the cookie expires.
-builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 builder.Services.AddSingleton<SignInRefresh>();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<SignInThrottle>();

@@ -6,11 +6,19 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace Dashboard.App.Auth;
 
 /// <summary>
-/// The signed-in person as a member of their current workspace, read fresh on each call so that a removal or
-/// role change applies to the very next action of an open circuit.
+/// The signed-in person as a member of their current workspace. A page, its layout and the workspace switcher all
+/// ask at once when a page opens; they share one read. A later action (a click, a live event) reads afresh, so a
+/// removal or role change shows at the person's next step — and every write checks the actor again inside its own
+/// transaction whatever a page was shown (Domain/Access/ActingContext).
 /// </summary>
-public sealed class CurrentActor(AuthenticationStateProvider authentication, MembershipService memberships)
+public sealed class CurrentActor(AuthenticationStateProvider authentication, MembershipService memberships, TimeProvider clock)
 {
+    /// <summary>How long one read serves the callers of one render: long enough for a page and its layout.</summary>
+    private static readonly TimeSpan SharedFor = TimeSpan.FromSeconds(1);
+
+    private Task<Actor?>? _read;
+    private long _readAt;
+
     public async Task<Guid?> GetAccountIdAsync()
     {
         var state = await authentication.GetAuthenticationStateAsync();
@@ -18,7 +26,15 @@ public sealed class CurrentActor(AuthenticationStateProvider authentication, Mem
     }
 
     /// <summary>The actor, or null when nobody is signed in or the person belongs to no workspace.</summary>
-    public async Task<Actor?> GetAsync(CancellationToken ct = default) =>
+    public Task<Actor?> GetAsync(CancellationToken ct = default)
+    {
+        // A faulted or cancelled read is not shared: the next caller tries again.
+        if (_read is { IsFaulted: false, IsCanceled: false } read && clock.GetElapsedTime(_readAt) < SharedFor) return read;
+        _readAt = clock.GetTimestamp();
+        return _read = ReadAsync(ct);
+    }
+
+    private async Task<Actor?> ReadAsync(CancellationToken ct) =>
         await GetAccountIdAsync() is { } accountId ? await memberships.GetActorAsync(accountId, ct) : null;
 }
 

@@ -15,6 +15,9 @@ public sealed class HeapSnapshot
 
     private HeapSnapshot(Dictionary<string, (long Count, long Bytes)> byType) => _byType = byType;
 
+    /// <summary>A type whose holders to print (<c>--roots=Type</c>): who keeps a few of its instances alive.</summary>
+    public static string? RootsOf { get; set; }
+
     public static async Task<HeapSnapshot> TakeAsync(MeasuredServer server)
     {
         await server.LiveHeapBytesAsync();
@@ -36,6 +39,7 @@ public sealed class HeapSnapshot
                 var (count, bytes) = byType.GetValueOrDefault(name);
                 byType[name] = (count + 1, bytes + (long)item.Size);
             }
+            if (RootsOf is { } traced) PrintHolders(runtime.Heap, traced);
             return new HeapSnapshot(byType);
         }
         finally
@@ -59,6 +63,38 @@ public sealed class HeapSnapshot
         Print(growth.Where(t => t.Type.StartsWith("MudBlazor.Mud", StringComparison.Ordinal) || t.Type.StartsWith("Dashboard.App.", StringComparison.Ordinal)
             || t.Type.StartsWith("Microsoft.AspNetCore.Components.", StringComparison.Ordinal))
             .OrderByDescending(t => t.Count).Take(top), circuits);
+    }
+
+    /// <summary>For the last few instances of a type (the newest, most likely a circuit's), the chain of objects holding each.</summary>
+    private static void PrintHolders(ClrHeap heap, string typeName, int samples = 4, int depth = 12)
+    {
+        var heldBy = new Dictionary<ulong, List<ulong>>();
+        var instances = new List<ulong>();
+        foreach (var item in heap.EnumerateObjects())
+        {
+            if (!item.IsValid || item.IsFree) continue;
+            if (item.Type?.Name == typeName) instances.Add(item.Address);
+            foreach (var child in item.EnumerateReferenceAddresses())
+            {
+                if (!heldBy.TryGetValue(child, out var holders)) heldBy[child] = holders = [];
+                if (holders.Count < 4) holders.Add(item.Address);
+            }
+        }
+        Console.WriteLine($"{instances.Count} instances of {typeName}; who holds the last {samples}:");
+        foreach (var instance in instances.TakeLast(samples))
+        {
+            var chain = new List<string>();
+            var seen = new HashSet<ulong>();
+            seen.Add(instance);
+            // Through cycles (a method and its IL generator hold each other) to the first holder not yet on the chain.
+            for (var at = instance; chain.Count < depth && heldBy.TryGetValue(at, out var holders)
+                 && holders.FirstOrDefault(h => !seen.Contains(h)) is var holder and not 0; at = holder)
+            {
+                seen.Add(holder);
+                chain.Add(heap.GetObjectType(holder)?.Name ?? "?");
+            }
+            Console.WriteLine("  ← " + string.Join("\n    ← ", chain));
+        }
     }
 
     private static void Print(IEnumerable<(string Type, long Count, long Bytes)> rows, int circuits)

@@ -18,20 +18,16 @@ public sealed class MembershipService(IDbContextFactory<DashboardDbContext> fact
     public async Task<Actor?> GetActorAsync(Guid accountId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var account = await db.Users.Where(a => a.Id == accountId)
-            .Select(a => new { a.CurrentWorkspaceId, a.TwoFactorEnabled, a.EmailConfirmed }).FirstOrDefaultAsync(ct);
-        // An unconfirmed address shows nothing of any workspace: until its owner proves it, anyone could have typed it.
-        if (account is not { EmailConfirmed: true }) return null;
-        var (currentWorkspaceId, hasTwoFactor) = (account.CurrentWorkspaceId, account.TwoFactorEnabled);
-
         // The chosen workspace first; otherwise the earliest joined one, so a removal lands somewhere sensible.
+        // An unconfirmed address shows nothing of any workspace: until its owner proves it, anyone could have typed it.
         // A workspace that requires two-factor sign-in is out of reach until the account has it (docs/product.md, "Settings → Users").
         return await (
                 from member in db.Members
                 join workspace in db.Workspaces on member.WorkspaceId equals workspace.Id
-                where member.AccountId == accountId && member.Status == MemberStatus.Joined
-                      && (hasTwoFactor || !workspace.RequireTwoFactor)
-                orderby member.WorkspaceId == currentWorkspaceId descending, member.JoinedAt
+                join account in db.Users on member.AccountId equals account.Id
+                where member.AccountId == accountId && member.Status == MemberStatus.Joined && account.EmailConfirmed
+                      && (account.TwoFactorEnabled || !workspace.RequireTwoFactor)
+                orderby member.WorkspaceId == account.CurrentWorkspaceId descending, member.JoinedAt
                 select new Actor(accountId, member.Id, workspace.Id, workspace.Name, member.Role, member.UserType))
             .FirstOrDefaultAsync(ct);
     }
@@ -59,9 +55,10 @@ public sealed class MembershipService(IDbContextFactory<DashboardDbContext> fact
                       select workspace.Name).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<WorkspaceChoice>> ListWorkspacesAsync(Guid accountId, CancellationToken ct = default)
+    /// <summary>The workspaces the actor's account can act in, theirs marked current.</summary>
+    public async Task<IReadOnlyList<WorkspaceChoice>> ListWorkspacesAsync(Actor actor, CancellationToken ct = default)
     {
-        var currentWorkspaceId = (await GetActorAsync(accountId, ct))?.WorkspaceId;
+        var (accountId, currentWorkspaceId) = (actor.AccountId, actor.WorkspaceId);
         await using var db = await factory.CreateDbContextAsync(ct);
         return await (
                 from member in db.Members

@@ -26,16 +26,15 @@ public sealed class WorkforcePartnerService(IDbContextFactory<DashboardDbContext
         if (!allowed.Succeeded) return allowed.Error!;
         await using var db = await factory.CreateDbContextAsync(ct);
         var isWorkforce = await db.Workspaces.Where(w => w.Id == actor.WorkspaceId).Select(w => w.IsWorkforce).FirstAsync(ct);
-        var clients = await (from p in db.WorkforcePartners
-                             join w in db.Workspaces on p.ClientWorkspaceId equals w.Id
-                             where p.WorkforceWorkspaceId == actor.WorkspaceId
-                             orderby w.NormalizedName
-                             select new PartnerRow(p.Id, w.Name, p.AddedAt)).ToListAsync(ct);
-        var lentBy = await (from p in db.WorkforcePartners
-                            join w in db.Workspaces on p.WorkforceWorkspaceId equals w.Id
-                            where p.ClientWorkspaceId == actor.WorkspaceId
-                            orderby w.NormalizedName
-                            select new PartnerRow(p.Id, w.Name, p.AddedAt)).ToListAsync(ct);
+        // Both sides in one read: the clients this workspace lends to, and the workforces that lend to it.
+        var rows = await (from p in db.WorkforcePartners
+                          where p.WorkforceWorkspaceId == actor.WorkspaceId || p.ClientWorkspaceId == actor.WorkspaceId
+                          let isClient = p.WorkforceWorkspaceId == actor.WorkspaceId
+                          join w in db.Workspaces on (isClient ? p.ClientWorkspaceId : p.WorkforceWorkspaceId) equals w.Id
+                          orderby w.NormalizedName
+                          select new { isClient, Row = new PartnerRow(p.Id, w.Name, p.AddedAt) }).ToListAsync(ct);
+        var clients = rows.Where(r => r.isClient).Select(r => r.Row).ToList();
+        var lentBy = rows.Where(r => !r.isClient).Select(r => r.Row).ToList();
         return new WorkforcePartners(isWorkforce, clients, lentBy);
     }
 

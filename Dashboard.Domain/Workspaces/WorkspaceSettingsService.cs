@@ -18,12 +18,15 @@ public sealed class WorkspaceSettingsService(IDbContextFactory<DashboardDbContex
         var allowed = actor.Require(Permission.ManageWorkspaceSettings);
         if (!allowed.Succeeded) return allowed.Error!;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var workspace = await db.Workspaces.AsNoTracking().FirstAsync(w => w.Id == actor.WorkspaceId, ct);
-        var without = await (from m in db.Members
-                             join a in db.Users on m.AccountId equals a.Id
-                             where m.WorkspaceId == actor.WorkspaceId && m.Status == MemberStatus.Joined && !a.TwoFactorEnabled
-                             select m.Id).CountAsync(ct);
-        return new SecuritySettings(workspace.IsWorkforce, workspace.RequireTwoFactor, without, workspace.SettingsVersion);
+        // One read: the settings and how many joined members still lack two-factor sign-in.
+        return await db.Workspaces.Where(w => w.Id == actor.WorkspaceId)
+            .Select(w => new SecuritySettings(w.IsWorkforce, w.RequireTwoFactor,
+                (from m in db.Members
+                 join a in db.Users on m.AccountId equals a.Id
+                 where m.WorkspaceId == w.Id && m.Status == MemberStatus.Joined && !a.TwoFactorEnabled
+                 select m.Id).Count(),
+                w.SettingsVersion))
+            .FirstAsync(ct);
     }
 
     /// <param name="seenVersion">The <see cref="SecuritySettings.Version"/> the page showed: a newer one refuses the save.</param>

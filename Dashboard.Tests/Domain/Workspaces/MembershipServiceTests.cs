@@ -53,7 +53,7 @@ public class MembershipServiceTests : IAsyncLifetime
         Assert.True(result.Succeeded);
         var actor = await _service.GetActorAsync(inFirst.AccountId);
         Assert.Equal((second.Id, memberInSecond, WorkspaceRole.Tasker), (actor!.WorkspaceId, actor.MemberId, actor.Role));
-        var choices = await _service.ListWorkspacesAsync(inFirst.AccountId);
+        var choices = await _service.ListWorkspacesAsync(actor);
         Assert.Equal(["Acme", "Beta Labs"], choices.Select(c => c.Name));
         Assert.Equal("Beta Labs", choices.Single(c => c.IsCurrent).Name);
     }
