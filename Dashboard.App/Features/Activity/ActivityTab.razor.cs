@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dashboard.App.Components;
+using Dashboard.App.Components.Fields;
 using Dashboard.Domain.Activity;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -10,6 +11,11 @@ public sealed partial class ActivityTab
 {
     /// <summary>Changes that arrive within one frame are shown together, in one render.</summary>
     private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(16);
+
+    private static readonly IReadOnlyList<Choice<JobType>> TypeChoices =
+        Enum.GetValues<JobType>().Select(t => new Choice<JobType>(t, TypeName(t))).ToList();
+    private static readonly IReadOnlyList<Choice<JobStatus>> StatusChoices =
+        Enum.GetValues<JobStatus>().Select(s => new Choice<JobStatus>(s, s.ToString())).ToList();
 
     private IReadOnlyCollection<JobType> _types = [];
     private IReadOnlyCollection<JobStatus> _statuses = [];

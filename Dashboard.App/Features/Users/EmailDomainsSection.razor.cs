@@ -2,7 +2,7 @@ using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Invitations;
 using Dashboard.Domain.Workspaces;
-using Microsoft.AspNetCore.Components.Web;
+using Dashboard.App.Components.Fields;
 using MudBlazor;
 
 namespace Dashboard.App.Features.Users;
@@ -23,15 +23,20 @@ public partial class EmailDomainsSection
         _domains = result.Succeeded ? result.Value : [];
     }
 
+    private static readonly IReadOnlyList<Choice<WorkspaceRole>> RoleChoices =
+        PermissionTable.Roles.Select(r => new Choice<WorkspaceRole>(r, r.Display())).ToList();
+
+    /// <summary>External is offered only for the roles an External member may hold.</summary>
+    private IReadOnlyList<Choice<UserType>> TypeChoices =>
+    [
+        new(UserType.Internal, "Internal"),
+        new(UserType.External, "External", !MembershipRules.InvitableTypes(_role).Contains(UserType.External)),
+    ];
+
     private void RoleChanged(WorkspaceRole role)
     {
         _role = role;
         if (!MembershipRules.InvitableTypes(role).Contains(_type)) _type = MembershipRules.InvitableTypes(role)[0];
-    }
-
-    private async Task KeyDownAsync(KeyboardEventArgs e)
-    {
-        if (e.Key is "Enter" or "NumpadEnter") await AddAsync();
     }
 
     private async Task AddAsync()

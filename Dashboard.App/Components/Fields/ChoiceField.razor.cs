@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.App.Components.Fields;
+
+/// <summary>One choice of a <see cref="ChoiceField{TValue}"/>: its value, what it says, and whether it can be chosen now.</summary>
+public sealed record Choice<TValue>(TValue Value, string Text, bool Disabled = false);
+
+public partial class ChoiceField<TValue>
+{
+    [Parameter, EditorRequired] public string Label { get; set; } = "";
+    [Parameter, EditorRequired] public IReadOnlyList<Choice<TValue>> Options { get; set; } = [];
+    [Parameter] public TValue? Value { get; set; }
+    [Parameter] public EventCallback<TValue?> ValueChanged { get; set; }
+
+    /// <summary>When set, a first option with this text stands for "no value" (a filter's "Any").</summary>
+    [Parameter] public string? EmptyText { get; set; }
+
+    [Parameter] public bool Disabled { get; set; }
+    [Parameter] public string? Class { get; set; }
+    [Parameter] public string? Style { get; set; }
+    [Parameter] public string? TestId { get; set; }
+
+    private bool HasValue => Value is not null && (EmptyText is null || !EqualityComparer<TValue?>.Default.Equals(Value, default));
+
+    private Task ChangedAsync(ChangeEventArgs change)
+    {
+        // The browser sends back the option's index, never a value of ours: anything else means "no value".
+        var chosen = int.TryParse(change.Value as string, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                     && index < Options.Count && !Options[index].Disabled
+            ? Options[index].Value
+            : default;
+        Value = chosen;
+        return ValueChanged.InvokeAsync(chosen);
+    }
+}
