@@ -88,7 +88,8 @@ public sealed class HeapSnapshot
             seen.Add(instance);
             // Through cycles (a method and its IL generator hold each other) to the first holder not yet on the chain.
             for (var at = instance; chain.Count < depth && heldBy.TryGetValue(at, out var holders)
-                 && holders.FirstOrDefault(h => !seen.Contains(h)) is var holder and not 0; at = holder)
+                 && holders.Where(h => !seen.Contains(h)).OrderBy(h => IsEmitted(heap, h)).FirstOrDefault() is var holder and not 0;
+                 at = holder)
             {
                 seen.Add(holder);
                 chain.Add(heap.GetObjectType(holder)?.Name ?? "?");
@@ -96,6 +97,10 @@ public sealed class HeapSnapshot
             Console.WriteLine("  ← " + string.Join("\n    ← ", chain));
         }
     }
+
+    /// <summary>Emitted code's own parts hold each other; a chain leaves them by the first holder that is not one.</summary>
+    private static bool IsEmitted(ClrHeap heap, ulong address) =>
+        heap.GetObjectType(address)?.Name?.StartsWith("System.Reflection.Emit.", StringComparison.Ordinal) == true;
 
     private static void Print(IEnumerable<(string Type, long Count, long Bytes)> rows, int circuits)
     {
