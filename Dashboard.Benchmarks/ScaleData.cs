@@ -6,6 +6,7 @@ using Dashboard.Domain.Resources;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Dashboard.Benchmarks;
 
@@ -21,15 +22,24 @@ public sealed class ScaleData : IDbContextFactory<DashboardDbContext>
     private const string Version = "2";
 
     private readonly DbContextOptions<DashboardDbContext> _options;
+    // Pooled, as the app's factory is (Domain/DomainServices.cs).
+    private readonly PooledDbContextFactory<DashboardDbContext> _pool;
 
-    private ScaleData(string path) =>
-        _options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite($"Data Source={path}").Options;
+    private ScaleData(string path)
+    {
+        ConnectionString = $"Data Source={path}";
+        _options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(ConnectionString).Options;
+        _pool = new PooledDbContextFactory<DashboardDbContext>(_options);
+    }
+
+    /// <summary>The file's address, for the hand-written queries measured against the app's.</summary>
+    public string ConnectionString { get; }
 
     public Actor Admin { get; private set; } = default!;
     /// <summary>A Member who sees some Projects directly and some through a group, and started some jobs.</summary>
     public Actor Member { get; private set; } = default!;
 
-    public DashboardDbContext CreateDbContext() => new(_options);
+    public DashboardDbContext CreateDbContext() => _pool.CreateDbContext();
 
     public static async Task<ScaleData> OpenAsync()
     {

@@ -20,7 +20,8 @@ public static class DomainServices
     {
         // Default Timeout lets a writer wait for another (the import worker, a second circuit) instead of failing.
         var connectionString = $"Data Source={databasePath};Default Timeout=30";
-        services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString));
+        // Every service call opens its own context; pooled, a context is reset and reused rather than built each time.
+        services.AddPooledDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddSingleton<MembershipService>();

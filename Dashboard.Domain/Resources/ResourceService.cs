@@ -30,8 +30,9 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
         foreach (var tagId in (tagIds ?? []).Distinct())
             resources = resources.Where(r => db.ProjectTagLinks.Any(l => l.ProjectId == r.Id && l.TagId == tagId));
 
-        var total = await resources.CountAsync(ct);
-        var rows = await resources.OrderBy(r => r.NormalizedName)
+        var byName = resources.OrderBy(r => r.NormalizedName);
+        var (total, atLeast) = await CappedCount.CountAsync(byName, page, ct);
+        var rows = await byName
             .Skip(page.Skip).Take(page.Take)
             .Select(r => new ResourceRow(r.Id, kind, r.Name, r.Description, r.CreatedAt,
                 db.Projects.Where(p => p.Id == r.Id)
@@ -41,7 +42,7 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
                 : kind == ResourceKind.Dataset ? db.ProjectDatasets.Count(l => l.DatasetId == r.Id)
                 : db.Projects.Count(p => p.OntologyId == r.Id), Array.Empty<string>()))
             .ToListAsync(ct);
-        if (kind != ResourceKind.Project) return new Page<ResourceRow>(rows, total);
+        if (kind != ResourceKind.Project) return new Page<ResourceRow>(rows, total, atLeast);
 
         // Tag names for this page only, in one query.
         var ids = rows.Select(r => r.Id).ToList();
@@ -51,7 +52,7 @@ public sealed class ResourceService(IDbContextFactory<DashboardDbContext> factor
                            orderby tag.NormalizedName
                            select new { link.ProjectId, tag.Name }).ToListAsync(ct))
             .ToLookup(t => t.ProjectId, t => t.Name);
-        return new Page<ResourceRow>(rows.Select(r => r with { Tags = tags[r.Id].ToList() }).ToList(), total);
+        return new Page<ResourceRow>(rows.Select(r => r with { Tags = tags[r.Id].ToList() }).ToList(), total, atLeast);
     }
 
     public async Task<Result<ResourceDetails>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

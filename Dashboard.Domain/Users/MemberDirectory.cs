@@ -53,9 +53,10 @@ public sealed class MemberDirectory(IDbContextFactory<DashboardDbContext> factor
         if (query.UserType is { } type) members = members.Where(m => m.UserType == type);
         if (query.Status is { } status) members = members.Where(m => m.Status == status);
 
-        var total = await members.CountAsync(ct);
         var page = query.Page ?? new PageRequest();
-        var rows = await Sort(members, query.SortBy, query.Descending)
+        var sorted = Sort(members, query.SortBy, query.Descending);
+        var (total, atLeast) = await CappedCount.CountAsync(sorted, page, ct);
+        var rows = await sorted
             .Skip(page.Skip).Take(page.Take)
             .Select(m => new
             {
@@ -79,7 +80,7 @@ public sealed class MemberDirectory(IDbContextFactory<DashboardDbContext> factor
             rows.Select(r => new MemberRow(r.Id, r.DisplayName, r.Email, r.Role, r.UserType, r.Status, r.StatusAt,
                 groups[r.Id].Order(StringComparer.OrdinalIgnoreCase).ToList(), r.TwoFactor, r.HomeWorkspace,
                 MembershipRules.CanChangeRoleOf(actor, r.Role))).ToList(),
-            total);
+            total, atLeast);
     }
 
     private static IQueryable<WorkspaceMember> Sort(IQueryable<WorkspaceMember> members, MemberSort sortBy, bool descending) =>

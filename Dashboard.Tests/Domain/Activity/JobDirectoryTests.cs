@@ -33,16 +33,16 @@ public class JobDirectoryTests : IAsyncLifetime
     [Fact]
     public async Task TheCount_StopsAFixedDistancePastThePage_AndSaysSo()
     {
-        await AddJobsAsync(JobDirectory.CountAhead + 50);
+        await AddJobsAsync(CappedCount.Ahead + 50);
 
         var first = await _directory.ListAsync(_admin, new JobQuery(Page: new PageRequest(0, 25)));
-        Assert.Equal(JobDirectory.CountAhead, first.TotalCount);
+        Assert.Equal(CappedCount.Ahead, first.TotalCount);
         Assert.True(first.TotalIsAtLeast);
         Assert.Equal("Run 0", first.Items[0].Title);
 
         // Further on, the count reaches the end and is exact again.
         var later = await _directory.ListAsync(_admin, new JobQuery(Page: new PageRequest(20, 25)));
-        Assert.Equal(JobDirectory.CountAhead + 50, later.TotalCount);
+        Assert.Equal(CappedCount.Ahead + 50, later.TotalCount);
         Assert.False(later.TotalIsAtLeast);
         Assert.Equal("Run 500", later.Items[0].Title);
     }
