@@ -26,7 +26,7 @@ public partial class HouseRulesTests
             .Where(Directory.Exists)
             .SelectMany(project => Directory.EnumerateFiles(project, "*", SearchOption.AllDirectories))
             .Where(path => extensions.Any(e => path.EndsWith(e, StringComparison.Ordinal)))
-            .Where(path => !Regex.IsMatch(path, @"[\\/](bin|obj|Migrations)[\\/]"));
+            .Where(path => !Regex.IsMatch(path, @"[\\/](bin|obj|Migrations|CompiledModel)[\\/]"));
 
     private static string Relative(string path) => Path.GetRelativePath(Repository, path);
 

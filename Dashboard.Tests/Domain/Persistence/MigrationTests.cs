@@ -38,6 +38,36 @@ public class MigrationTests : IDisposable
     }
 
     /// <summary>
+    /// The app runs on the compiled model in Persistence/CompiledModel (it saves ~0.5 s of every start). Built from
+    /// code that has since changed, it would quietly run on the old shape: every table, column, conversion, key and
+    /// relationship must match the model the configuration builds now. (Indexes are the schema's, which the
+    /// migrations hold; the read-optimized model keeps only some of them.)
+    /// </summary>
+    [Fact]
+    public async Task CompiledModel_MatchesTheModelTheConfigurationBuilds()
+    {
+        await using var db = new DashboardDbContext(new DbContextOptionsBuilder<DashboardDbContext>()
+            .UseSqlite("Data Source=:memory:").Options);
+
+        var compiled = db.Model;
+        var built = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model;
+
+        Assert.IsType<Dashboard.Domain.Persistence.CompiledModel.DashboardDbContextModel>(compiled);
+        Assert.True(Describe(built) == Describe(compiled),
+            "The compiled model is out of date: run `dotnet dotnet-ef dbcontext optimize --project Dashboard.Domain "
+            + "--output-dir Persistence/CompiledModel --namespace Dashboard.Domain.Persistence.CompiledModel`.");
+    }
+
+    private static string Describe(Microsoft.EntityFrameworkCore.Metadata.IModel model) => string.Join('\n',
+        model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal).SelectMany(e => new[] { $"{e.Name} → {e.GetTableName()}" }
+            .Concat(e.GetProperties().Select(p =>
+                $"  {p.Name}: {p.ClrType.Name} {p.GetColumnName()} null={p.IsNullable} max={p.GetMaxLength()} "
+                + $"conv={p.GetValueConverter()?.GetType().Name} token={p.IsConcurrencyToken} gen={p.ValueGenerated}"))
+            .Concat(e.GetKeys().Select(k => $"  key {string.Join(',', k.Properties.Select(p => p.Name))}"))
+            .Concat(e.GetForeignKeys().Select(f => $"  fk {string.Join(',', f.Properties.Select(p => p.Name))} → "
+                                                   + $"{f.PrincipalEntityType.Name} delete={f.DeleteBehavior}"))));
+
+    /// <summary>
     /// An install from before partners existed: its workforce had lent a person to a client. After the upgrade that
     /// client is a partner (nothing that worked stops working), and its email domains are pending with a token each.
     /// </summary>
