@@ -22,18 +22,12 @@ public class FirstPagesVsRawSql
 {
     private const int PageSize = 25;
     private ScaleData _data = default!;
-    private MemberDirectory _members = default!;
-    private JobDirectory _jobs = default!;
-    private ResourceService _resources = default!;
     private SqliteConnection _connection = default!;
 
     [GlobalSetup]
     public void Setup()
     {
         _data = ScaleData.OpenAsync().GetAwaiter().GetResult();
-        _members = new MemberDirectory(_data);
-        _jobs = new JobDirectory(_data);
-        _resources = new ResourceService(_data, TimeProvider.System);
         _connection = new SqliteConnection(_data.ConnectionString);
         _connection.Open();
         // A hand-written query that reads the wrong rows would make a flattering anchor: each must fill a page.
@@ -60,7 +54,7 @@ public class FirstPagesVsRawSql
         """);
 
     [Benchmark, BenchmarkCategory("Activity Center, Admin, 200,000 jobs")]
-    public async Task<int> JobsAppAsync() => (await _jobs.ListAsync(_data.Admin, new JobQuery())).Items.Count;
+    public async Task<int> JobsAppAsync() => (await _data.JobDirectory.ListAsync(_data.Admin, new JobQuery())).Items.Count;
 
     [Benchmark(Baseline = true), BenchmarkCategory("Users, 10,000 members")]
     public Task<int> MembersRawAsync() => ReadAsync("""
@@ -73,7 +67,7 @@ public class FirstPagesVsRawSql
         """);
 
     [Benchmark, BenchmarkCategory("Users, 10,000 members")]
-    public async Task<int> MembersAppAsync() => (await _members.ListAsync(_data.Admin, new MemberQuery())).Value.Items.Count;
+    public async Task<int> MembersAppAsync() => (await _data.MemberDirectory.ListAsync(_data.Admin, new MemberQuery())).Value.Items.Count;
 
     [Benchmark(Baseline = true), BenchmarkCategory("Projects, Admin, 5,000 projects")]
     public Task<int> ProjectsRawAsync() => ReadAsync("""
@@ -86,7 +80,7 @@ public class FirstPagesVsRawSql
 
     [Benchmark, BenchmarkCategory("Projects, Admin, 5,000 projects")]
     public async Task<int> ProjectsAppAsync() =>
-        (await _resources.ListAsync(_data.Admin, ResourceKind.Project, null, new PageRequest())).Items.Count;
+        (await _data.ResourceService.ListAsync(_data.Admin, ResourceKind.Project, null, new PageRequest())).Items.Count;
 
     private async Task<int> ReadAsync(string sql)
     {

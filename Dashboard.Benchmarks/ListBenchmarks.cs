@@ -15,47 +15,41 @@ namespace Dashboard.Benchmarks;
 public class ListBenchmarks
 {
     private ScaleData _data = default!;
-    private MemberDirectory _members = default!;
-    private JobDirectory _jobs = default!;
-    private ResourceService _resources = default!;
 
     [GlobalSetup]
     public void Setup()
     {
         _data = ScaleData.OpenAsync().GetAwaiter().GetResult();
-        _members = new MemberDirectory(_data);
-        _jobs = new JobDirectory(_data);
-        _resources = new ResourceService(_data, TimeProvider.System);
     }
 
     [Benchmark]
-    public Task Users_FirstPage() => _members.ListAsync(_data.Admin, new MemberQuery());
+    public Task Users_FirstPage() => _data.MemberDirectory.ListAsync(_data.Admin, new MemberQuery());
 
     [Benchmark]
-    public Task Users_Search() => _members.ListAsync(_data.Admin, new MemberQuery(Search: "hopper 7"));
+    public Task Users_Search() => _data.MemberDirectory.ListAsync(_data.Admin, new MemberQuery(Search: "hopper 7"));
 
     [Benchmark]
-    public Task Users_TaskersByStatus_LastPage() => _members.ListAsync(_data.Admin, new MemberQuery(
+    public Task Users_TaskersByStatus_LastPage() => _data.MemberDirectory.ListAsync(_data.Admin, new MemberQuery(
         Role: WorkspaceRole.Tasker, SortBy: MemberSort.Status, Page: new PageRequest(ScaleData.Members / 4 / 25 - 1)));
 
     [Benchmark]
-    public Task Jobs_AdminFirstPage() => _jobs.ListAsync(_data.Admin, new JobQuery());
+    public Task Jobs_AdminFirstPage() => _data.JobDirectory.ListAsync(_data.Admin, new JobQuery());
 
     [Benchmark]
-    public Task Jobs_ErrorsOfTraining() => _jobs.ListAsync(_data.Admin, new JobQuery([JobType.ModelTraining], [JobStatus.Error]));
+    public Task Jobs_ErrorsOfTraining() => _data.JobDirectory.ListAsync(_data.Admin, new JobQuery([JobType.ModelTraining], [JobStatus.Error]));
 
     [Benchmark]
-    public Task Jobs_AdminPage7600() => _jobs.ListAsync(_data.Admin, new JobQuery(Page: new PageRequest(7_600)));
+    public Task Jobs_AdminPage7600() => _data.JobDirectory.ListAsync(_data.Admin, new JobQuery(Page: new PageRequest(7_600)));
 
     [Benchmark]
-    public Task Jobs_MembersOwn() => _jobs.ListAsync(_data.Member, new JobQuery());
+    public Task Jobs_MembersOwn() => _data.JobDirectory.ListAsync(_data.Member, new JobQuery());
 
     [Benchmark]
-    public Task Projects_AdminFirstPage() => _resources.ListAsync(_data.Admin, ResourceKind.Project, null, new PageRequest());
+    public Task Projects_AdminFirstPage() => _data.ResourceService.ListAsync(_data.Admin, ResourceKind.Project, null, new PageRequest());
 
     [Benchmark]
-    public Task Projects_AdminSearch() => _resources.ListAsync(_data.Admin, ResourceKind.Project, "04999", new PageRequest());
+    public Task Projects_AdminSearch() => _data.ResourceService.ListAsync(_data.Admin, ResourceKind.Project, "04999", new PageRequest());
 
     [Benchmark]
-    public Task Projects_MemberAssignedAndViaGroup() => _resources.ListAsync(_data.Member, ResourceKind.Project, null, new PageRequest());
+    public Task Projects_MemberAssignedAndViaGroup() => _data.ResourceService.ListAsync(_data.Member, ResourceKind.Project, null, new PageRequest());
 }

@@ -30,6 +30,9 @@ public sealed class ScaleData : IDbContextFactory<DashboardDbContext>
         ConnectionString = $"Data Source={path}";
         _options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(ConnectionString).Options;
         _pool = new PooledDbContextFactory<DashboardDbContext>(_options);
+        MemberDirectory = new MemberDirectory(this);
+        JobDirectory = new JobDirectory(this);
+        ResourceService = new ResourceService(this, TimeProvider.System);
     }
 
     /// <summary>The file's address, for the hand-written queries measured against the app's.</summary>
@@ -40,6 +43,11 @@ public sealed class ScaleData : IDbContextFactory<DashboardDbContext>
     public Actor Member { get; private set; } = default!;
 
     public DashboardDbContext CreateDbContext() => _pool.CreateDbContext();
+
+    // The services the list pages call, on this file.
+    public MemberDirectory MemberDirectory { get; }
+    public JobDirectory JobDirectory { get; }
+    public ResourceService ResourceService { get; }
 
     public static async Task<ScaleData> OpenAsync()
     {
