@@ -21,7 +21,17 @@ public partial class ChoiceField<TValue>
     [Parameter] public string? Style { get; set; }
     [Parameter] public string? TestId { get; set; }
 
-    private bool HasValue => Value is not null && (EmptyText is null || !EqualityComparer<TValue?>.Default.Equals(Value, default));
+    /// <summary>The chosen option's index as the select's value; "" (the empty option) when there is none.</summary>
+    private string SelectedValue
+    {
+        get
+        {
+            if (Value is null) return "";
+            for (var i = 0; i < Options.Count; i++)
+                if (EqualityComparer<TValue>.Default.Equals(Options[i].Value, Value)) return i.ToString(CultureInfo.InvariantCulture);
+            return "";
+        }
+    }
 
     private Task ChangedAsync(ChangeEventArgs change)
     {

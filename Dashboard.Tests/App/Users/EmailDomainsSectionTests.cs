@@ -29,4 +29,21 @@ public class EmailDomainsSectionTests : AppComponentTestBase
         Assert.Contains("Pending", section.Find("[data-testid=email-domain-status]").TextContent);
         Assert.Contains("_dashboard-verify.acme.example", section.Find("[data-testid=email-domain-record]").TextContent);
     }
+
+    [Fact]
+    public async Task ARoleOnlyInternalMembersMayHold_SwitchesTheTypeToInternal_AndShowsIt()
+    {
+        var admin = await SignInAsAsync(WorkspaceRole.Admin);
+        var section = Render<EmailDomainsSection>(p => p.Add(s => s.Actor, admin));
+        string OptionIndex(string select, string text) => section.FindAll($"select[data-testid={select}] option")
+            .Single(o => o.TextContent.Trim() == text).GetAttribute("value")!;
+
+        section.Find("select[data-testid=email-domain-type]").Change(OptionIndex("email-domain-type", "External"));
+        Assert.Equal(OptionIndex("email-domain-type", "External"), section.Find("select[data-testid=email-domain-type]").GetAttribute("value"));
+
+        section.Find("select[data-testid=email-domain-role]").Change(OptionIndex("email-domain-role", "Admin"));
+
+        Assert.Equal(OptionIndex("email-domain-type", "Internal"), section.Find("select[data-testid=email-domain-type]").GetAttribute("value"));
+        Assert.True(section.FindAll("select[data-testid=email-domain-type] option").Single(o => o.TextContent.Trim() == "External").HasAttribute("disabled"));
+    }
 }
