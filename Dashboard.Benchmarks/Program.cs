@@ -26,6 +26,15 @@ if (args is ["live", .. var live])
     return await LiveUpdates.RunAsync(updates, pages);
 }
 
+// dotnet run -c Release --project Dashboard.Benchmarks -- fanout [subscribers] [updates]
+//   one job's progress heard by 1,000 hub subscribers at once vs one subscriber alone
+if (args is ["fanout", .. var fan])
+{
+    var subscribers = fan is [var s, ..] && int.TryParse(s, out var n3) ? n3 : 1_000;
+    var updates = fan is [_, var u, ..] && int.TryParse(u, out var n4) ? n4 : 50;
+    return await FanOut.RunAsync(subscribers, updates);
+}
+
 // dotnet run -c Release --project Dashboard.Benchmarks -- startup [--large]
 //   process start → first page vs the stock template; --large adds a data folder with 200,000 jobs
 if (args is ["startup", .. var startup]) return await StartupTime.RunAsync(startup.Contains("--large"));

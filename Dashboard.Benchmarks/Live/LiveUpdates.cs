@@ -5,9 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dashboard.Benchmarks.Harness;
-using Dashboard.Domain.Activity;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Dashboard.Benchmarks.Live;
@@ -49,7 +46,7 @@ public static class LiveUpdates
             var noPages = await CpuWhileReportingAsync(server, api, seconds: MeasuredSeconds);
 
             var job = await StartJobAsync(api, updates);
-            var hub = new HeardAt();
+            var hub = new HubListener();
             await using var connection = await hub.ConnectAsync(server.Address, secret, job);
             var page = await OpenActivityAsync(context);
             await page.EvaluateAsync(WatchProgressScript, ProbeTitle);
@@ -93,7 +90,7 @@ public static class LiveUpdates
             $"| Server CPU per open page, job reporting 10×/s ({pages} pages) | {cpuPerPage:0.0} ms per second | | | ≤ 5 ms: {(cpuPerPage <= 5 ? "met" : "MISSED")} |"));
     }
 
-    private static async Task<Guid> StartJobAsync(HttpClient api, int total)
+    internal static async Task<Guid> StartJobAsync(HttpClient api, int total)
     {
         using var created = await api.PostAsJsonAsync("/api/v1/jobs", new { type = "ModelTraining", title = ProbeTitle }, Json);
         created.EnsureSuccessStatusCode();
@@ -102,7 +99,7 @@ public static class LiveUpdates
         return job;
     }
 
-    private static async Task PatchAsync(HttpClient api, Guid job, object body)
+    internal static async Task PatchAsync(HttpClient api, Guid job, object body)
     {
         using var answer = await api.PatchAsJsonAsync($"/api/v1/jobs/{job}", body, Json);
         answer.EnsureSuccessStatusCode();
@@ -150,39 +147,12 @@ public static class LiveUpdates
         }
         """;
 
-    private static List<long> Latencies(Dictionary<int, long> sent, IReadOnlyDictionary<int, long> seen) =>
+    internal static List<long> Latencies(Dictionary<int, long> sent, IReadOnlyDictionary<int, long> seen) =>
         sent.Where(s => seen.ContainsKey(s.Key)).Select(s => seen[s.Key] - s.Value).Order().ToList();
 
-    private static long Percentile(IReadOnlyList<long> sorted, int percent) =>
+    internal static long Percentile(IReadOnlyList<long> sorted, int percent) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static string Ratio(IReadOnlyList<long> page, IReadOnlyList<long> hub, int percent) =>
         (Percentile(page, percent) / (double)Math.Max(1, Percentile(hub, percent))).ToString("0.0×", CultureInfo.InvariantCulture);
-
-    /// <summary>A bare client of the Activity hub with the same key: the time each progress report is heard.</summary>
-    private sealed class HeardAt
-    {
-        private readonly Dictionary<int, long> _heard = [];
-
-        public IReadOnlyDictionary<int, long> Heard
-        {
-            get { lock (_heard) return new Dictionary<int, long>(_heard); }
-        }
-
-        public async Task<HubConnection> ConnectAsync(Uri server, string secret, Guid job)
-        {
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(server, "/hubs/activity?access_token=" + Uri.EscapeDataString(secret)))
-                .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-                .Build();
-            connection.On<JobChange>("JobUpdated", change =>
-            {
-                var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                if (change.JobId != job) return;
-                lock (_heard) _heard.TryAdd(change.ItemsDone, at);
-            });
-            await connection.StartAsync();
-            return connection;
-        }
-    }
 }
