@@ -51,11 +51,12 @@ public sealed class JobDirectory(IDbContextFactory<DashboardDbContext> factory)
 
     private static async Task<Page<JobRow>> WorkspacePageAsync(DashboardDbContext db, Guid workspaceId, PageRequest page, CancellationToken ct)
     {
-        var ahead = await WorkspaceCountAhead.For(db)(db, workspaceId, page.Skip);
-        if (ahead == 0 && page.Skip > 0) return new Page<JobRow>([], await db.Jobs.CountAsync(j => j.WorkspaceId == workspaceId, ct));
+        var (total, atLeast) = await CappedCount.FromAheadAsync(await WorkspaceCountAhead.For(db)(db, workspaceId, page.Skip), page,
+            () => db.Jobs.CountAsync(j => j.WorkspaceId == workspaceId, ct));
+        if (total <= page.Skip) return new Page<JobRow>([], total);
         var rows = new List<JobRow>(page.Take);
         await foreach (var row in WorkspacePage.For(db)(db, workspaceId, page.Skip, page.Take).WithCancellation(ct)) rows.Add(row);
-        return new Page<JobRow>(rows, page.Skip + Math.Min(ahead, CappedCount.Ahead), ahead > CappedCount.Ahead);
+        return new Page<JobRow>(rows, total, atLeast);
     }
 
     /// <summary>One job as the list shows it, when the actor may see it: a live page adds a job that just started.</summary>

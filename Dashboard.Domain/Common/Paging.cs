@@ -27,11 +27,14 @@ public static class CappedCount
 {
     public const int Ahead = 1_000;
 
-    public static async Task<(int Total, bool AtLeast)> CountAsync<T>(IQueryable<T> ordered, PageRequest page, CancellationToken ct)
+    public static async Task<(int Total, bool AtLeast)> CountAsync<T>(IQueryable<T> ordered, PageRequest page, CancellationToken ct) =>
+        await FromAheadAsync(await ordered.Skip(page.Skip).Take(Ahead + 1).CountAsync(ct), page, () => ordered.CountAsync(ct));
+
+    /// <summary>The total from a count of at most <see cref="Ahead"/> + 1 rows past the page's start, made by the caller (a compiled query).</summary>
+    public static async Task<(int Total, bool AtLeast)> FromAheadAsync(int ahead, PageRequest page, Func<Task<int>> countAll)
     {
-        var ahead = await ordered.Skip(page.Skip).Take(Ahead + 1).CountAsync(ct);
         // Past the end nothing is ahead and the page's start says nothing of the total: only then count it all.
-        if (ahead == 0 && page.Skip > 0) return (await ordered.CountAsync(ct), false);
+        if (ahead == 0 && page.Skip > 0) return (await countAll(), false);
         return (page.Skip + Math.Min(ahead, Ahead), ahead > Ahead);
     }
 }
