@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Domain.Common;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.App.Components;
@@ -29,7 +30,9 @@ public sealed partial class ListPager
         }
     }
 
-    private Task GoToAsync(int page) => PageChanged.InvokeAsync((Math.Clamp(page, 0, LastPage), PageSize));
+    // The count stopped at a cap, so the last page's number is not known here: the list is asked for "the last".
+    private Task GoToAsync(int page) =>
+        PageChanged.InvokeAsync((page == PageRequest.LastPageIndex && TotalIsAtLeast ? page : Math.Clamp(page, 0, LastPage), PageSize));
 
     private Task PageSizeChangedAsync(ChangeEventArgs e) =>
         int.TryParse(e.Value as string, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && PageSizes.Contains(size)

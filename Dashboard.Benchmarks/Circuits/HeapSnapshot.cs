@@ -13,7 +13,10 @@ public sealed class HeapSnapshot
 {
     private readonly Dictionary<string, (long Count, long Bytes)> _byType;
 
-    private HeapSnapshot(Dictionary<string, (long Count, long Bytes)> byType) => _byType = byType;
+    private readonly Dictionary<string, (long Count, long Bytes)> _renderBuffers;
+
+    private HeapSnapshot(Dictionary<string, (long Count, long Bytes)> byType, Dictionary<string, (long Count, long Bytes)> renderBuffers) =>
+        (_byType, _renderBuffers) = (byType, renderBuffers);
 
     /// <summary>A type whose holders to print (<c>--roots=Type</c>): who keeps a few of its instances alive.</summary>
     public static string? RootsOf { get; set; }
@@ -40,7 +43,7 @@ public sealed class HeapSnapshot
                 byType[name] = (count + 1, bytes + (long)item.Size);
             }
             if (RootsOf is { } traced) PrintHolders(runtime.Heap, traced);
-            return new HeapSnapshot(byType);
+            return new HeapSnapshot(byType, RenderBuffersByComponent(runtime.Heap));
         }
         finally
         {
@@ -63,6 +66,11 @@ public sealed class HeapSnapshot
         Print(growth.Where(t => t.Type.StartsWith("MudBlazor.Mud", StringComparison.Ordinal) || t.Type.StartsWith("Dashboard.App.", StringComparison.Ordinal)
             || t.Type.StartsWith("Microsoft.AspNetCore.Components.", StringComparison.Ordinal))
             .OrderByDescending(t => t.Count).Take(top), circuits);
+        Console.WriteLine("Render buffers, by component (objects = frames in use):");
+        Print(_renderBuffers
+            .Select(t => (Type: t.Key, Count: t.Value.Count - before._renderBuffers.GetValueOrDefault(t.Key).Count,
+                Bytes: t.Value.Bytes - before._renderBuffers.GetValueOrDefault(t.Key).Bytes))
+            .OrderByDescending(t => t.Bytes).Take(top), circuits);
     }
 
     /// <summary>For the last few instances of a type (the newest, most likely a circuit's), the chain of objects holding each.</summary>
@@ -96,6 +104,37 @@ public sealed class HeapSnapshot
             }
             Console.WriteLine("  ← " + string.Join("\n    ← ", chain));
         }
+    }
+
+    /// <summary>
+    /// The render-tree buffers each component type keeps (a component holds two: the tree shown and the one before), with
+    /// how many frames they hold and how many they have room for — rows of markup are paid for here.
+    /// </summary>
+    private static Dictionary<string, (long Count, long Bytes)> RenderBuffersByComponent(ClrHeap heap)
+    {
+        var byComponent = new Dictionary<string, (long Count, long Bytes)>();
+        foreach (var state in heap.EnumerateObjects())
+        {
+            if (!state.IsValid || state.Type?.Name is not ("Microsoft.AspNetCore.Components.Server.Circuits.RemoteComponentState"
+                or "Microsoft.AspNetCore.Components.Rendering.ComponentState")) continue;
+            var component = state.ReadObjectField("<Component>k__BackingField");
+            var name = component.IsValid ? component.Type?.Name ?? "?" : "?";
+            long frames = 0, bytes = 0;
+            foreach (var builderField in new[] { "<CurrentRenderTree>k__BackingField", "_nextRenderTree" })
+            {
+                var builder = state.ReadObjectField(builderField);
+                if (!builder.IsValid) continue;
+                var entries = builder.ReadObjectField("_entries");
+                if (!entries.IsValid) continue;
+                var items = entries.ReadObjectField("_items");
+                if (!items.IsValid) continue;
+                frames += entries.ReadField<int>("_itemsInUse");
+                bytes += (long)items.Size;
+            }
+            var (count, total) = byComponent.GetValueOrDefault(name);
+            byComponent[name] = (count + frames, total + bytes);
+        }
+        return byComponent;
     }
 
     /// <summary>Emitted code's own parts hold each other; a chain leaves them by the first holder that is not one.</summary>

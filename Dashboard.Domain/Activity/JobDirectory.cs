@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Activity;
 
+/// <param name="Seek">Reads the page from a row the list shows (the next, the same or the previous page) along the index.</param>
 public sealed record JobQuery(
     IReadOnlyCollection<JobType>? Types = null,
     IReadOnlyCollection<JobStatus>? Statuses = null,
-    PageRequest? Page = null);
+    PageRequest? Page = null,
+    PageSeek<JobRow>? Seek = null);
 
 public sealed record JobRow(Guid Id, JobType Type, JobStatus Status, string Title, string? ResourceName,
     string? StartedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int ItemsDone, int ItemsTotal,
@@ -16,15 +18,18 @@ public sealed record JobRow(Guid Id, JobType Type, JobStatus Status, string Titl
 
 /// <summary>
 /// The Activity Center list, newest first. Admins see every job of the workspace; everyone else sees the jobs
-/// they started. "Sees every job" follows the table's "View all" row, the one Admins alone hold.
+/// they started. "Sees every job" follows the table's "View all" row, the one Admins alone hold. The order is fixed —
+/// newest first, then by id between jobs started at the same moment — so a page can be read from its neighbour's row.
 /// </summary>
 public sealed class JobDirectory(IDbContextFactory<DashboardDbContext> factory)
 {
     // The page every Admin opens first — the workspace's jobs, newest first, unfiltered — compiled once: EF Core then
-    // skips translating the query on each call, which is most of what it adds to the bare SQL. Same shape as Rows.
+    // skips translating the query on each call, which is most of what it adds to the bare SQL. Same shape as Rows, same
+    // order as NewestFirst (a compiled query's expression cannot call either).
     private static readonly CompiledPerModel<Func<DashboardDbContext, Guid, int, int, IAsyncEnumerable<JobRow>>> WorkspacePage = new(() =>
         EF.CompileAsyncQuery((DashboardDbContext db, Guid workspaceId, int skip, int take) =>
-            db.Jobs.AsNoTracking().Where(j => j.WorkspaceId == workspaceId).OrderByDescending(j => j.StartedAt).Skip(skip).Take(take)
+            db.Jobs.AsNoTracking().Where(j => j.WorkspaceId == workspaceId)
+                .OrderByDescending(j => j.StartedAt).ThenByDescending(j => j.Id).Skip(skip).Take(take)
                 .Select(j => new JobRow(j.Id, j.Type, j.Status, j.Title,
                     db.Resources.Where(r => r.Id == j.ResourceId).Select(r => r.Name).FirstOrDefault(),
                     db.Members.Where(m => m.Id == j.StartedByMemberId).Select(m => m.DisplayName).FirstOrDefault()
@@ -40,13 +45,14 @@ public sealed class JobDirectory(IDbContextFactory<DashboardDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var page = query.Page ?? new PageRequest();
-        if (actor.Can(Permission.ViewAllResources) && query.Types is not { Count: > 0 } && query.Statuses is not { Count: > 0 })
+        if (actor.Can(Permission.ViewAllResources) && query.Types is not { Count: > 0 } && query.Statuses is not { Count: > 0 }
+            && query.Seek is null && !page.IsLast)
             return await WorkspacePageAsync(db, actor.WorkspaceId, page, ct);
         var jobs = JobService.VisibleTo(db, actor);
         if (query.Types is { Count: > 0 } types) jobs = jobs.Where(j => types.Contains(j.Type));
         if (query.Statuses is { Count: > 0 } statuses) jobs = jobs.Where(j => statuses.Contains(j.Status));
 
-        return await PageAsync(db, jobs, page, ct);
+        return await PageAsync(db, jobs, page, query.Seek, ct);
     }
 
     private static async Task<Page<JobRow>> WorkspacePageAsync(DashboardDbContext db, Guid workspaceId, PageRequest page, CancellationToken ct)
@@ -68,16 +74,69 @@ public sealed class JobDirectory(IDbContextFactory<DashboardDbContext> factory)
 
     /// <summary>
     /// A page, newest first, and a count capped at <see cref="CappedCount.Ahead"/> rows past the page's start rather
-    /// than all of them (200,000 jobs cost 20 ms a count).
+    /// than all of them (200,000 jobs cost 20 ms a count). With a seek, the page and the count start from the row
+    /// given instead of stepping over every row ahead of the page.
     /// </summary>
-    private static async Task<Page<JobRow>> PageAsync(DashboardDbContext db, IQueryable<Job> jobs, PageRequest page, CancellationToken ct)
+    private static async Task<Page<JobRow>> PageAsync(DashboardDbContext db, IQueryable<Job> jobs, PageRequest page,
+        PageSeek<JobRow>? seek, CancellationToken ct)
     {
-        var newestFirst = jobs.OrderByDescending(j => j.StartedAt);
-        var (total, atLeast) = await CappedCount.CountAsync(newestFirst, page, ct);
+        if (page.IsLast) return await LastPageAsync(db, jobs, page, ct);
+        if (seek is { From: SeekFrom.Before, Row: var nextPageFirst })
+        {
+            var earlier = await Rows(db, OldestFirst(Before(jobs, nextPageFirst)).Take(page.Take)).ToListAsync(ct);
+            // Less than a page before it: jobs ahead of it were removed, so the page is read by its place instead.
+            if (earlier.Count < page.Take) return await PageAsync(db, jobs, page, null, ct);
+            earlier.Reverse();
+            var (shownTotal, shownAtLeast) = await CappedCount.FromAheadAsync(await CountAheadAsync(AtOrAfter(jobs, earlier[0]), 0, ct),
+                page, () => jobs.CountAsync(ct));
+            return new Page<JobRow>(earlier, shownTotal, shownAtLeast);
+        }
+        var from = seek switch
+        {
+            { From: SeekFrom.After, Row: var lastShown } => After(jobs, lastShown),
+            { From: SeekFrom.AtOrAfter, Row: var firstShown } => AtOrAfter(jobs, firstShown),
+            _ => jobs,
+        };
+        return await PageFromAsync(db, from, page, seek is null ? page.Skip : 0, () => jobs.CountAsync(ct), ct);
+    }
+
+    private static async Task<Page<JobRow>> PageFromAsync(DashboardDbContext db, IQueryable<Job> from, PageRequest page, int skip,
+        Func<Task<int>> countAll, CancellationToken ct)
+    {
+        var (total, atLeast) = await CappedCount.FromAheadAsync(await CountAheadAsync(from, skip, ct), page, countAll);
         if (total <= page.Skip) return new Page<JobRow>([], total);
-        var rows = await Rows(db, newestFirst.Skip(page.Skip).Take(page.Take)).ToListAsync(ct);
+        var rows = await Rows(db, NewestFirst(from).Skip(skip).Take(page.Take)).ToListAsync(ct);
         return new Page<JobRow>(rows, total, atLeast);
     }
+
+    private static Task<int> CountAheadAsync(IQueryable<Job> from, int skip, CancellationToken ct) =>
+        NewestFirst(from).Skip(skip).Take(CappedCount.Ahead + 1).CountAsync(ct);
+
+    /// <summary>The oldest jobs, read from the far end of the index: one full count says which page that is.</summary>
+    private static async Task<Page<JobRow>> LastPageAsync(DashboardDbContext db, IQueryable<Job> jobs, PageRequest page, CancellationToken ct)
+    {
+        var total = await jobs.CountAsync(ct);
+        var lastIndex = Math.Max(0, total - 1) / page.Take;
+        var rows = await Rows(db, OldestFirst(jobs).Take(total - lastIndex * page.Take)).ToListAsync(ct);
+        rows.Reverse();
+        return new Page<JobRow>(rows, total, PageIndex: lastIndex);
+    }
+
+    private static IOrderedQueryable<Job> NewestFirst(IQueryable<Job> jobs) =>
+        jobs.OrderByDescending(j => j.StartedAt).ThenByDescending(j => j.Id);
+
+    private static IOrderedQueryable<Job> OldestFirst(IQueryable<Job> jobs) =>
+        jobs.OrderBy(j => j.StartedAt).ThenBy(j => j.Id);
+
+    // The seeks follow NewestFirst: "after" a row is older, or as old with a smaller id.
+    private static IQueryable<Job> After(IQueryable<Job> jobs, JobRow row) =>
+        jobs.Where(j => j.StartedAt < row.StartedAt || (j.StartedAt == row.StartedAt && j.Id.CompareTo(row.Id) < 0));
+
+    private static IQueryable<Job> AtOrAfter(IQueryable<Job> jobs, JobRow row) =>
+        jobs.Where(j => j.StartedAt < row.StartedAt || (j.StartedAt == row.StartedAt && j.Id.CompareTo(row.Id) <= 0));
+
+    private static IQueryable<Job> Before(IQueryable<Job> jobs, JobRow row) =>
+        jobs.Where(j => j.StartedAt > row.StartedAt || (j.StartedAt == row.StartedAt && j.Id.CompareTo(row.Id) > 0));
 
     /// <summary>Jobs as the list and the API show them: names of the resource and of whoever started it.</summary>
     internal static IQueryable<JobRow> Rows(DashboardDbContext db, IQueryable<Job> jobs) =>
@@ -104,6 +163,6 @@ public sealed class JobDirectory(IDbContextFactory<DashboardDbContext> factory)
         var jobs = db.Jobs.AsNoTracking().Where(j => j.WorkspaceId == caller.WorkspaceId);
         if (query.Types is { Count: > 0 } types) jobs = jobs.Where(j => types.Contains(j.Type));
         if (query.Statuses is { Count: > 0 } statuses) jobs = jobs.Where(j => statuses.Contains(j.Status));
-        return await PageAsync(db, jobs, page, ct);
+        return await PageAsync(db, jobs, page, seek: null, ct);
     }
 }

@@ -6,6 +6,10 @@ namespace Dashboard.Domain.Common;
 public sealed record PageRequest(int PageIndex = 0, int PageSize = 25)
 {
     public const int MaxPageSize = 100;
+    /// <summary>Asks for the list's last page wherever it is, when the count shown stopped at a cap.</summary>
+    public const int LastPageIndex = int.MaxValue;
+
+    public bool IsLast => PageIndex == LastPageIndex;
 
     /// <summary>Computed without overflow: a page past the end (even page 2,147,483,647) is empty, never page one.</summary>
     public int Skip => (int)Math.Min(int.MaxValue, (long)Math.Max(0, PageIndex) * Take);
@@ -16,7 +20,26 @@ public sealed record PageRequest(int PageIndex = 0, int PageSize = 25)
 /// <param name="TotalIsAtLeast">
 /// The count stopped at a cap instead of reading every row: there are at least <paramref name="TotalCount"/> items.
 /// </param>
-public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, bool TotalIsAtLeast = false);
+/// <param name="PageIndex">Set when the read chose which page it is: the last page, asked for without its number.</param>
+public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, bool TotalIsAtLeast = false, int? PageIndex = null);
+
+/// <summary>Where a read starts, relative to a row the list already shows.</summary>
+public enum SeekFrom
+{
+    /// <summary>The next page: the rows after the last one shown.</summary>
+    After,
+    /// <summary>The same page again (Refresh): from the first row shown, or where it was.</summary>
+    AtOrAfter,
+    /// <summary>The previous page: the rows just before the first one shown.</summary>
+    Before,
+}
+
+/// <summary>
+/// A page read from a row the list shows rather than by its place from the top: a list in a fixed order then seeks
+/// along its index ("keyset" paging), so page 7,600 of the jobs costs what page one does instead of stepping over the
+/// 190,000 rows ahead of it.
+/// </summary>
+public sealed record PageSeek<TRow>(TRow Row, SeekFrom From);
 
 /// <summary>
 /// A list's total without reading every row: the count reads at most <see cref="Ahead"/> rows past the page's start,

@@ -28,8 +28,7 @@ public sealed partial class ActivityTab
     // Read once: a change can still arrive while the page closes, after the source is disposed (cancelled first).
     private CancellationToken _stopping;
 
-    public ActivityTab() => _list = new((page, ct) => Jobs.ListAsync(Actor, new JobQuery(_types, _statuses, page), ct));
-
+    public ActivityTab() => _list = new((page, seek, ct) => Jobs.ListAsync(Actor, new JobQuery(_types, _statuses, page, seek), ct));
 
     protected override void OnInitialized()
     {

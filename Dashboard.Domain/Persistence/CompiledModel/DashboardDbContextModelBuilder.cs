@@ -11,7 +11,7 @@ namespace Dashboard.Domain.Persistence.CompiledModel
     public partial class DashboardDbContextModel
     {
         private DashboardDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5643ceb1-59a4-46d7-a016-b1199c27c431"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("7c80775b-8380-499c-8d52-d7d1e2a5de52"), entityTypeCount: 34)
         {
         }
 

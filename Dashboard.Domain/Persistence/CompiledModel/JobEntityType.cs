@@ -172,22 +172,22 @@ namespace Dashboard.Domain.Persistence.CompiledModel
                 new[] { startedByMemberId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { workspaceId, startedAt });
-
-            var index3 = runtimeEntityType.AddIndex(
                 new[] { status, isExternal, lastUpdateAt });
 
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { workspaceId, startedAt, id });
+
             var index4 = runtimeEntityType.AddIndex(
-                new[] { workspaceId, startedByMemberId, startedAt });
+                new[] { workspaceId, startedByMemberId, startedAt, id });
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { workspaceId, status, startedAt });
+                new[] { workspaceId, status, startedAt, id });
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { workspaceId, type, startedAt });
+                new[] { workspaceId, type, startedAt, id });
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { workspaceId, type, status, startedAt });
+                new[] { workspaceId, type, status, startedAt, id });
 
             return runtimeEntityType;
         }

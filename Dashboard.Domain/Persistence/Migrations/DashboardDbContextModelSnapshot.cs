@@ -137,17 +137,17 @@ namespace Dashboard.Domain.Persistence.Migrations
 
                     b.HasIndex("StartedByMemberId");
 
-                    b.HasIndex("WorkspaceId", "StartedAt");
-
                     b.HasIndex("Status", "IsExternal", "LastUpdateAt");
 
-                    b.HasIndex("WorkspaceId", "StartedByMemberId", "StartedAt");
+                    b.HasIndex("WorkspaceId", "StartedAt", "Id");
 
-                    b.HasIndex("WorkspaceId", "Status", "StartedAt");
+                    b.HasIndex("WorkspaceId", "StartedByMemberId", "StartedAt", "Id");
 
-                    b.HasIndex("WorkspaceId", "Type", "StartedAt");
+                    b.HasIndex("WorkspaceId", "Status", "StartedAt", "Id");
 
-                    b.HasIndex("WorkspaceId", "Type", "Status", "StartedAt");
+                    b.HasIndex("WorkspaceId", "Type", "StartedAt", "Id");
+
+                    b.HasIndex("WorkspaceId", "Type", "Status", "StartedAt", "Id");
 
                     b.ToTable("Jobs");
                 });

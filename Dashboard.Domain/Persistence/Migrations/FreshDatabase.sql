@@ -681,3 +681,29 @@ VALUES ('20261123165754_MemberSortIndexes', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+DROP INDEX "IX_Jobs_WorkspaceId_StartedAt";
+
+DROP INDEX "IX_Jobs_WorkspaceId_StartedByMemberId_StartedAt";
+
+DROP INDEX "IX_Jobs_WorkspaceId_Status_StartedAt";
+
+DROP INDEX "IX_Jobs_WorkspaceId_Type_StartedAt";
+
+DROP INDEX "IX_Jobs_WorkspaceId_Type_Status_StartedAt";
+
+CREATE INDEX "IX_Jobs_WorkspaceId_StartedAt_Id" ON "Jobs" ("WorkspaceId", "StartedAt", "Id");
+
+CREATE INDEX "IX_Jobs_WorkspaceId_StartedByMemberId_StartedAt_Id" ON "Jobs" ("WorkspaceId", "StartedByMemberId", "StartedAt", "Id");
+
+CREATE INDEX "IX_Jobs_WorkspaceId_Status_StartedAt_Id" ON "Jobs" ("WorkspaceId", "Status", "StartedAt", "Id");
+
+CREATE INDEX "IX_Jobs_WorkspaceId_Type_StartedAt_Id" ON "Jobs" ("WorkspaceId", "Type", "StartedAt", "Id");
+
+CREATE INDEX "IX_Jobs_WorkspaceId_Type_Status_StartedAt_Id" ON "Jobs" ("WorkspaceId", "Type", "Status", "StartedAt", "Id");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261123233321_JobsOrderedByStartAndId', '10.0.14');
+
+COMMIT;
+

@@ -27,6 +27,19 @@ public class ListPagerTests : BunitTestBase
     }
 
     [Fact]
+    public void LastPage_UnderACappedCount_AsksForTheLastWhereverItIs()
+    {
+        (int, int)? asked = null;
+        var capped = Pager(0, 1_000, atLeast: true, p => asked = p);
+        capped.Find("button[aria-label='Last page']").Click();
+        Assert.Equal((Dashboard.Domain.Common.PageRequest.LastPageIndex, 25), asked);
+
+        var exact = Pager(0, 1_000, atLeast: false, p => asked = p);
+        exact.Find("button[aria-label='Last page']").Click();
+        Assert.Equal((39, 25), asked);
+    }
+
+    [Fact]
     public void AnEmptyList_SaysNoneAndOffersNoOtherPage()
     {
         var pager = Pager(0, 0, atLeast: false, _ => { });
