@@ -1,4 +1,5 @@
 using Dashboard.App.Auth;
+using Dashboard.App.Layout;
 using Dashboard.App.Components;
 using Dashboard.App.Operations;
 using Dashboard.Domain;
@@ -37,6 +38,7 @@ builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(d
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddSingleton<ThemeStylesheet>();
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

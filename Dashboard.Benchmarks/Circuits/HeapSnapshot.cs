@@ -55,7 +55,7 @@ public sealed class HeapSnapshot
     /// The types that grew most from <paramref name="before"/> to this, per circuit: first by bytes, then the
     /// components (this app's and MudBlazor's) by how many instances one circuit keeps.
     /// </summary>
-    public void PrintGrowthSince(HeapSnapshot before, int circuits, int top = 30)
+    public void PrintGrowthSince(HeapSnapshot before, int circuits, int top = 400)
     {
         var growth = _byType
             .Select(t => (Type: t.Key, Count: t.Value.Count - before._byType.GetValueOrDefault(t.Key).Count,

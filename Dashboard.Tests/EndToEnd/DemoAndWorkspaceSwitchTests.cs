@@ -87,4 +87,27 @@ public class DemoAndWorkspaceSwitchTests : BrowserJourney
         await Expect(elsewhere.Locator("h1")).ToHaveTextAsync("Beta Labs");
         await Expect(elsewhere.Locator("[data-testid=home-role]")).ToHaveTextAsync("Tasker");
     }
+
+    [BrowserFact]
+    public Task TheThemeSwitch_PaintsTheDarkPalette_AndTheChoiceOutlivesAReload() =>
+        Session.JourneyAsync(TheThemeSwitch_PaintsTheDarkPalette_AndTheChoiceOutlivesAReloadJourneyAsync);
+
+    private async Task TheThemeSwitch_PaintsTheDarkPalette_AndTheChoiceOutlivesAReloadJourneyAsync()
+    {
+        var page = await Session.NewPageAsync();
+        await SignInAsync(page);
+        const string background = "getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').trim()";
+        var light = await page.EvaluateAsync<string>(background);
+        Assert.False(string.IsNullOrEmpty(light), "The theme's CSS variables are on the page.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch theme" }).ClickAsync();
+        await page.WaitForFunctionAsync($"{background} !== '{light}'");
+        await page.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.WaitForFunctionAsync($"{background} !== '{light}'");
+        await BrowserSession.ScreenshotAsync(page, "demo-users-dark");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch theme" }).ClickAsync();
+        await page.WaitForFunctionAsync($"{background} === '{light}'");
+    }
 }
