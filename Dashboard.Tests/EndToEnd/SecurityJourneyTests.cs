@@ -73,4 +73,29 @@ public class SecurityJourneyTests : BrowserJourney
         await BrowserSession.WaitForInteractiveAsync(again);
         await Expect(again.Locator("[data-testid=audit-grid]")).ToContainTextAsync("security.changed");
     }
+
+    [BrowserFact]
+    public Task RequiringTwoFactor_WithoutItOnOnesOwnAccount_IsRefused_AndTheSwitchShowsItOff() =>
+        Session.JourneyAsync(RequiringTwoFactor_WithoutItOnOnesOwnAccount_IsRefused_AndTheSwitchShowsItOffJourneyAsync);
+
+    private async Task RequiringTwoFactor_WithoutItOnOnesOwnAccount_IsRefused_AndTheSwitchShowsItOffJourneyAsync()
+    {
+        var admin = await Session.SetUpAsync();
+        var page = await Session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, admin);
+        await page.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(page);
+
+        var requireIt = page.Locator("[data-testid=require-two-factor]");
+        await requireIt.ClickAsync();
+
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Turn on two-factor sign-in for your own account first");
+        // The setting is still off, and so is the switch: an Admin must not believe it is enforced.
+        await Expect(requireIt).Not.ToBeCheckedAsync();
+        await Expect(requireIt).ToHaveAttributeAsync("aria-checked", "false");
+        await BrowserSession.ScreenshotAsync(page, "security-require-refused");
+        await page.ReloadAsync();
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=require-two-factor]")).Not.ToBeCheckedAsync();
+    }
 }
