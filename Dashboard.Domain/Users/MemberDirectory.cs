@@ -43,12 +43,7 @@ public sealed class MemberDirectory(IDbContextFactory<DashboardDbContext> factor
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var members = db.Members.AsNoTracking().Where(m => m.WorkspaceId == actor.WorkspaceId);
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var pattern = SearchText.Contains(query.Search);
-            members = members.Where(m => EF.Functions.Like(m.DisplayName, pattern, SearchText.Escape)
-                                         || EF.Functions.Like(m.Email, pattern, SearchText.Escape));
-        }
+        if (!string.IsNullOrWhiteSpace(query.Search)) members = MemberSearch.Matching(db, members, query.Search);
         if (query.Role is { } role) members = members.Where(m => m.Role == role);
         if (query.UserType is { } type) members = members.Where(m => m.UserType == type);
         if (query.Status is { } status) members = members.Where(m => m.Status == status);

@@ -11,7 +11,7 @@ namespace Dashboard.Domain.Persistence.CompiledModel
     public partial class DashboardDbContextModel
     {
         private DashboardDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7c80775b-8380-499c-8d52-d7d1e2a5de52"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("00d99b60-4ee7-4eaa-a808-bc75fbfd8f15"), entityTypeCount: 34)
         {
         }
 

@@ -707,3 +707,26 @@ VALUES ('20261123233321_JobsOrderedByStartAndId', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE VIRTUAL TABLE "MemberSearch" USING fts5("DisplayName", "Email", "MemberId", tokenize = 'trigram');
+
+INSERT INTO "MemberSearch" ("DisplayName", "Email", "MemberId") SELECT "DisplayName", "Email", "Id" FROM "Members";
+
+CREATE TRIGGER "Members_Search_Insert" AFTER INSERT ON "Members" BEGIN
+    INSERT INTO "MemberSearch" ("DisplayName", "Email", "MemberId") VALUES (new."DisplayName", new."Email", new."Id");
+END;
+
+CREATE TRIGGER "Members_Search_Update" AFTER UPDATE OF "DisplayName", "Email" ON "Members" BEGIN
+    UPDATE "MemberSearch" SET "DisplayName" = new."DisplayName", "Email" = new."Email"
+    WHERE "MemberSearch" MATCH 'MemberId : "' || old."Id" || '"';
+END;
+
+CREATE TRIGGER "Members_Search_Delete" AFTER DELETE ON "Members" BEGIN
+    DELETE FROM "MemberSearch" WHERE "MemberSearch" MATCH 'MemberId : "' || old."Id" || '"';
+END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261123235514_MemberSearchIndex', '10.0.14');
+
+COMMIT;
+

@@ -3,6 +3,7 @@ using Dashboard.Domain.Common;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
 using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Domain.Users;
 
@@ -55,6 +56,46 @@ public class MemberDirectoryTests : IAsyncLifetime
 
         Assert.Equal("Bob Builder", Assert.Single(byName.Value.Items).DisplayName);
         Assert.Equal("Cy Tasker", Assert.Single(byEmail.Value.Items).DisplayName);
+    }
+
+    [Theory]
+    [InlineData("uild")]   // through the trigram index
+    [InlineData("ob")]     // too short for it: row by row
+    public async Task List_FindsTextInsideNames(string text)
+    {
+        var result = await _directory.ListAsync(_admin, new MemberQuery(Search: text));
+
+        Assert.Equal("Bob Builder", Assert.Single(result.Value.Items).DisplayName);
+    }
+
+    [Fact]
+    public async Task TheSearchIndex_FollowsRenamesAndRemovals()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            var bob = await db.Members.SingleAsync(m => m.DisplayName == "Bob Builder");
+            bob.Join(bob.AccountId!.Value, "Robert Mason", DateTimeOffset.UtcNow);
+            db.Members.Remove(await db.Members.SingleAsync(m => m.DisplayName == "Cy Tasker"));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty((await _directory.ListAsync(_admin, new MemberQuery(Search: "Builder"))).Value.Items);
+        Assert.Equal("Robert Mason", Assert.Single((await _directory.ListAsync(_admin, new MemberQuery(Search: "mason"))).Value.Items).DisplayName);
+        Assert.Empty((await _directory.ListAsync(_admin, new MemberQuery(Search: "labelforce"))).Value.Items);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("Bob\" OR \"Cy")]
+    [InlineData("MemberId : a")]
+    [InlineData("{DisplayName} : x*")]
+    [InlineData("NEAR(a b)")]
+    public async Task SearchSyntax_IsTextToFind_NeverAQuery(string text)
+    {
+        var result = await _directory.ListAsync(_admin, new MemberQuery(Search: text));
+
+        Assert.True(result.Succeeded);
+        Assert.Empty(result.Value.Items);
     }
 
     [Fact]

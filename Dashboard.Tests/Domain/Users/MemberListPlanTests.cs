@@ -52,6 +52,19 @@ public class MemberListPlanTests : IAsyncLifetime
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ASearch_IsLookedUpInTheTrigramIndex_NotTestedOnEveryMember()
+    {
+        var directory = new MemberDirectory(new WatchedFactory(_database, _last));
+        var page = await directory.ListAsync(_admin, new MemberQuery(Search: "rson 3"));
+        Assert.True(page.Succeeded);
+        Assert.NotEmpty(page.Value.Items);
+
+        var plan = await PlanAsync(_last.Rows!);
+        Assert.Contains("MemberSearch VIRTUAL TABLE INDEX", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("LIKE", _last.Rows!.CommandText, StringComparison.Ordinal);
+    }
+
     private async Task<string> PlanAsync(DbCommand listed)
     {
         await using var command = _database.Connection.CreateCommand();
