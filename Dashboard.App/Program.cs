@@ -12,6 +12,7 @@ using Dashboard.App.Features.Audit;
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Activity.Imports;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ var dataFolder = DataFolder.Resolve(builder.Configuration);
 builder.Services.AddSingleton(dataFolder);
 builder.Services.AddDashboardDomain(dataFolder.DatabasePath);
 // Cookie-protection keys live with the data, so sign-ins survive restarts and a backup holds everything.
-builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(dataFolder.KeysFolder));
+builder.Services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -98,11 +99,14 @@ builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Co
 // The jobs API speaks enums by name ("ModelTraining", "Success"), as its README example shows.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage");
 
 var app = builder.Build();
 
 await DatabaseInitializer.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>());
+var importedKeys = await DataProtectionKeyImport.ImportFilesAsync(app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>(),
+    dataFolder.KeysFolder);
+if (importedKeys > 0) app.Logger.LogInformation("{Count} data-protection keys were copied from {KeysFolder} into the database", importedKeys, dataFolder.KeysFolder);
 app.Logger.LogInformation("Data folder {DataFolder}", dataFolder.Root);
 if (operatorArgs is not null)
     return await OperatorCli.RunAsync(operatorArgs, app.Services.GetRequiredService<OperatorCommands>(),
@@ -136,7 +140,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync });
 app.MapAuthEndpoints();
 app.MapJobsApi();
 app.MapFileDownloads();

@@ -16,7 +16,7 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<DashboardDbContext> 
                 return HealthCheckResult.Unhealthy("The database cannot be reached.");
             // A real query, so a file without our schema (or a locked one) is reported too.
             await db.Workspaces.AnyAsync(ct);
-            return HealthCheckResult.Healthy();
+            return HealthCheckResult.Healthy("The database answers.");
         }
         catch (Exception exception)
         {

@@ -6,6 +6,7 @@ using Dashboard.Domain.Resources;
 using Dashboard.Domain.Tags;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +15,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Domain.Persistence;
 
 /// <summary>
-/// The whole workspace model and ASP.NET Core Identity in one SQLite database. Services open one context per
-/// operation through <see cref="IDbContextFactory{TContext}"/>; Blazor circuits live too long to hold one.
+/// The whole workspace model and ASP.NET Core Identity in one SQLite database, with the keys that protect cookies
+/// and tokens (so every node that shares the database accepts what any of them issued). Services open one context
+/// per operation through <see cref="IDbContextFactory{TContext}"/>; Blazor circuits live too long to hold one.
 /// </summary>
 public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
-    : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<WorkspaceMember> Members => Set<WorkspaceMember>();
     public DbSet<Invitation> Invitations => Set<Invitation>();

@@ -49,15 +49,6 @@ public partial class FirstRunAndSignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Healthz_WithTheDatabaseReachable_Is200()
-    {
-        var response = await Client().GetAsync("/healthz");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
     public async Task AfterSetup_TheSetupPageIsGone()
     {
         await SetUpAsync();

@@ -11,7 +11,7 @@ namespace Dashboard.Domain.Persistence.CompiledModel
     public partial class DashboardDbContextModel
     {
         private DashboardDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("00d99b60-4ee7-4eaa-a808-bc75fbfd8f15"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("8400996f-c1fa-46c6-8129-004be263062f"), entityTypeCount: 35)
         {
         }
 
@@ -42,6 +42,7 @@ namespace Dashboard.Domain.Persistence.CompiledModel
             var workforcePartner = WorkforcePartnerEntityType.Create(this);
             var workspace = WorkspaceEntityType.Create(this);
             var workspaceMember = WorkspaceMemberEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -129,6 +130,7 @@ namespace Dashboard.Domain.Persistence.CompiledModel
             WorkforcePartnerEntityType.CreateAnnotations(workforcePartner);
             WorkspaceEntityType.CreateAnnotations(workspace);
             WorkspaceMemberEntityType.CreateAnnotations(workspaceMember);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
