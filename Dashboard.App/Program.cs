@@ -84,6 +84,8 @@ builder.Services.Configure<DnsOptions>(builder.Configuration.GetSection(DnsOptio
 builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
 builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
 builder.Services.AddSingleton(new ImportFolders(dataFolder.StorageRoot, dataFolder.StagingRoot));
+builder.Services.AddSingleton(sp =>
+    WorkerNode.ForThisProcess(TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobOptions>>().Value.LeaseSeconds)));
 builder.Services.AddSingleton<JobQueue>();
 builder.Services.AddSingleton<DataImportRunner>();
 builder.Services.AddSingleton<ImportHousekeeping>();
@@ -111,8 +113,7 @@ app.Logger.LogInformation("Data folder {DataFolder}", dataFolder.Root);
 if (operatorArgs is not null)
     return await OperatorCli.RunAsync(operatorArgs, app.Services.GetRequiredService<OperatorCommands>(),
         app.Services.GetRequiredService<EmailDomainService>(), Console.Out, Console.Error);
-var interrupted = await app.Services.GetRequiredService<JobService>().FailInterruptedAsync();
-if (interrupted > 0) app.Logger.LogWarning("{Count} imports were cut off by the last stop and are marked failed", interrupted);
+// Imports cut off by the last stop are failed once their lease runs out (JobWorker); those queued run now.
 await app.Services.GetRequiredService<ImportHousekeeping>().SweepAsync();
 if (seedDemo)
     await DemoData.SeedAsync(app.Services);

@@ -74,7 +74,22 @@ public sealed class Job
     /// </summary>
     public int Version { get; private set; }
 
+    public const int LeaseOwnerMaxLength = 128;
+
+    /// <summary>For built-in jobs: when its upload was whole and it began to wait for a worker (a row is the queue).</summary>
+    public DateTimeOffset? QueuedAt { get; private set; }
+    /// <summary>
+    /// The node holding the job — receiving its upload, or running it — renewing <see cref="LeaseExpiresAt"/> while it
+    /// lives. A job whose lease ran out is failed by whichever node notices; a queued job has no owner.
+    /// </summary>
+    public string? LeaseOwner { get; private set; }
+    /// <summary>Checked when saving (a concurrency token): a job renewed since it was read is not failed as expired.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+
     public bool IsFinished => Status != JobStatus.Processing;
+
+    /// <summary>A new built-in job is held by the node receiving its upload until it is queued.</summary>
+    public void HoldLease(string owner, DateTimeOffset until) => (LeaseOwner, LeaseExpiresAt) = (owner, until);
 
     public void UseStorageFolder(string folder) => StorageFolder = folder;
 

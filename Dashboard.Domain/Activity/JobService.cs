@@ -24,11 +24,12 @@ public sealed record ExternalJobProblem(string Item, string Message);
 /// Jobs: started by a member (imports, run by the app's worker) or by an API key (external workers), moved only
 /// forward, and announced on <see cref="JobEvents"/> after every change that is saved.
 /// </summary>
-public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock, JobEvents events)
+public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock, JobEvents events, WorkerNode? node = null)
 {
+    private readonly WorkerNode _node = node ?? WorkerNode.ForThisProcess();
     private ActingWrites Writes => new(factory, clock);
 
-    public const string InterruptedMessage = "Interrupted by a server restart.";
+    public const string InterruptedMessage = "Interrupted: the node running it stopped.";
     public const string NoHeartbeatMessage = "No heartbeat: the worker stopped reporting.";
 
     /// <summary>A data import into a Dataset the actor may change; returns the job and its storage folder (relative).</summary>
@@ -43,6 +44,8 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
 
             var job = new Job(actor.WorkspaceId, type, Truncate(title), resourceId, actor.MemberId, null, isExternal: false, write.Now);
             if (type == JobType.DataImport) job.UseStorageFolder($"{actor.WorkspaceId:N}/{resourceId:N}/{job.Id:N}");
+            // Until its upload is whole and it is queued, the job is this node's: were the node to die, the lease runs out.
+            job.HoldLease(_node.Id, write.Now + _node.Lease);
             write.Db.Jobs.Add(job);
             await write.RecordAsync(AuditActions.ImportStarted, $"{kind} \"{resource.Value.Name}\"", null, job.Title, ct);
             return job;
@@ -103,13 +106,16 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
     }
 
     /// <summary>
-    /// At start-up: built-in jobs still Processing were cut off by a crash or stop, and nothing will resume them.
+    /// Built-in jobs whose lease ran out: the node receiving or running them stopped (a crash, a kill, a lost machine)
+    /// and nothing will finish them. Any node may fail them; a lease renewed meanwhile is not failed.
     /// </summary>
-    public async Task<int> FailInterruptedAsync(CancellationToken ct = default)
+    public async Task<int> FailExpiredLeasesAsync(CancellationToken ct = default)
     {
+        var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var left = await db.Jobs.Where(j => j.Status == JobStatus.Processing && !j.IsExternal).Select(j => j.Id).ToListAsync(ct);
-        return await FailAllAsync(left, _ => true, job => job.Type == JobType.DataImport
+        var expired = await db.Jobs.Where(j => j.Status == JobStatus.Processing && !j.IsExternal && j.LeaseExpiresAt < now)
+            .Select(j => j.Id).ToListAsync(ct);
+        return await FailAllAsync(expired, job => job.LeaseExpiresAt < now, job => job.Type == JobType.DataImport
             ? $"{InterruptedMessage} {job.ItemsDone:N0} of {job.ItemsTotal:N0} files are in the Dataset (the list is in the error details); import the others again."
             : InterruptedMessage, ct);
     }

@@ -103,7 +103,7 @@ public sealed partial class ImportDialog
                 : "The upload did not finish, so nothing was imported. Try again.");
             return;
         }
-        await Queue.EnqueueAsync(job.Id, Type);
+        await Queue.EnqueueAsync(job.Id);
         Dialog.Close(DialogResult.Ok(job.Id));
     }
 

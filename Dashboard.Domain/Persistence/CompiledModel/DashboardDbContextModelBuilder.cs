@@ -11,7 +11,7 @@ namespace Dashboard.Domain.Persistence.CompiledModel
     public partial class DashboardDbContextModel
     {
         private DashboardDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8400996f-c1fa-46c6-8129-004be263062f"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("9ac9256c-f0ef-4f01-a215-882dac77488b"), entityTypeCount: 35)
         {
         }
 

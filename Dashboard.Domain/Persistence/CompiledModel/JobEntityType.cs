@@ -21,10 +21,10 @@ namespace Dashboard.Domain.Persistence.CompiledModel
                 "Dashboard.Domain.Activity.Job",
                 typeof(Job),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 20,
                 navigationCount: 1,
                 foreignKeyCount: 4,
-                unnamedIndexCount: 9,
+                unnamedIndexCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -80,6 +80,31 @@ namespace Dashboard.Domain.Persistence.CompiledModel
                 fieldInfo: typeof(Job).GetField("<LastUpdateAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new DateTimeOffsetToBinaryConverter());
             lastUpdateAt.SetSentinelFromProviderValue(0L);
+
+            var leaseExpiresAt = runtimeEntityType.AddProperty(
+                "LeaseExpiresAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Job).GetProperty("LeaseExpiresAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Job).GetField("<LeaseExpiresAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                concurrencyToken: true,
+                valueConverter: new DateTimeOffsetToBinaryConverter());
+
+            var leaseOwner = runtimeEntityType.AddProperty(
+                "LeaseOwner",
+                typeof(string),
+                propertyInfo: typeof(Job).GetProperty("LeaseOwner", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Job).GetField("<LeaseOwner>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 128);
+
+            var queuedAt = runtimeEntityType.AddProperty(
+                "QueuedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Job).GetProperty("QueuedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Job).GetField("<QueuedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new DateTimeOffsetToBinaryConverter());
 
             var resourceId = runtimeEntityType.AddProperty(
                 "ResourceId",
@@ -175,18 +200,21 @@ namespace Dashboard.Domain.Persistence.CompiledModel
                 new[] { status, isExternal, lastUpdateAt });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { workspaceId, startedAt, id });
+                new[] { status, isExternal, queuedAt });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { workspaceId, startedByMemberId, startedAt, id });
+                new[] { workspaceId, startedAt, id });
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { workspaceId, status, startedAt, id });
+                new[] { workspaceId, startedByMemberId, startedAt, id });
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { workspaceId, type, startedAt, id });
+                new[] { workspaceId, status, startedAt, id });
 
             var index7 = runtimeEntityType.AddIndex(
+                new[] { workspaceId, type, startedAt, id });
+
+            var index8 = runtimeEntityType.AddIndex(
                 new[] { workspaceId, type, status, startedAt, id });
 
             return runtimeEntityType;

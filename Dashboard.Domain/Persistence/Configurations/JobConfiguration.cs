@@ -14,6 +14,8 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         e.Property(j => j.StorageFolder).HasMaxLength(1024);
         e.Property(j => j.ErrorSummary).HasMaxLength(Job.ErrorSummaryMaxLength);
         e.Property(j => j.Version).IsConcurrencyToken();
+        e.Property(j => j.LeaseOwner).HasMaxLength(Job.LeaseOwnerMaxLength);
+        e.Property(j => j.LeaseExpiresAt).IsConcurrencyToken();
         e.HasOne<Workspace>().WithMany().HasForeignKey(j => j.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Resource>().WithMany().HasForeignKey(j => j.ResourceId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<WorkspaceMember>().WithMany().HasForeignKey(j => j.StartedByMemberId).OnDelete(DeleteBehavior.SetNull);
@@ -30,8 +32,9 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         // Type and status together (the Activity Center's two filters at once): counted and paged from the index alone.
         e.HasIndex(j => new { j.WorkspaceId, j.Type, j.Status, j.StartedAt, j.Id });
         e.HasIndex(j => new { j.WorkspaceId, j.StartedByMemberId, j.StartedAt, j.Id });
-        // Start-up sweeps find unfinished jobs without scanning finished ones.
+        // Sweeps find unfinished jobs without scanning finished ones; workers find the queue's oldest the same way.
         e.HasIndex(j => new { j.Status, j.IsExternal, j.LastUpdateAt });
+        e.HasIndex(j => new { j.Status, j.IsExternal, j.QueuedAt });
         e.HasIndex(j => j.ResourceId);
     }
 }

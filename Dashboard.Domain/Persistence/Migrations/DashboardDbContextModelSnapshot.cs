@@ -91,6 +91,17 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.Property<long>("LastUpdateAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ResourceId")
                         .HasColumnType("TEXT");
 
@@ -138,6 +149,8 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.HasIndex("StartedByMemberId");
 
                     b.HasIndex("Status", "IsExternal", "LastUpdateAt");
+
+                    b.HasIndex("Status", "IsExternal", "QueuedAt");
 
                     b.HasIndex("WorkspaceId", "StartedAt", "Id");
 

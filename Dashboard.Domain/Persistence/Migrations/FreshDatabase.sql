@@ -742,3 +742,20 @@ VALUES ('20261124001701_DataProtectionKeysInDatabase', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Jobs" ADD "LeaseExpiresAt" INTEGER NULL;
+
+ALTER TABLE "Jobs" ADD "LeaseOwner" TEXT NULL;
+
+ALTER TABLE "Jobs" ADD "QueuedAt" INTEGER NULL;
+
+CREATE INDEX "IX_Jobs_Status_IsExternal_QueuedAt" ON "Jobs" ("Status", "IsExternal", "QueuedAt");
+
+UPDATE "Jobs" SET "LeaseOwner" = 'a version before leases', "LeaseExpiresAt" = 0
+WHERE "Status" = 'Processing' AND "IsExternal" = 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261124003332_JobQueueAndLeases', '10.0.14');
+
+COMMIT;
+

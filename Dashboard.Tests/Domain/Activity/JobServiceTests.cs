@@ -79,12 +79,15 @@ public class JobServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARestart_FailsBuiltInJobsLeftProcessing_AsInterrupted_ButNotExternalOnes()
+    public async Task AnImportWhoseLeaseRunsOut_IsFailedAsInterrupted_ButNotExternalJobs()
     {
         var import = (await _jobs.StartImportAsync(_member, JobType.DataImport, _dataset, "Cut off")).Value;
         var training = (await _jobs.CreateExternalAsync(await CallerAsync(), new ExternalJobCommand(JobType.ModelTraining, "Train", null))).Value;
+        Assert.Equal(0, await _jobs.FailExpiredLeasesAsync());
 
-        Assert.Equal(1, await _jobs.FailInterruptedAsync());
+        // The node receiving its upload stopped renewing: the lease runs out.
+        _clock.Advance(WorkerNode.DefaultLease + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await _jobs.FailExpiredLeasesAsync());
 
         var details = (await _jobs.GetAsync(_admin, import.Id)).Value;
         Assert.Equal(JobStatus.Error, details.Job.Status);
