@@ -27,7 +27,15 @@ internal static class InvitationAcceptance
         if (member.Status == MemberStatus.Declined)
             return Error.Conflict($"This invitation to {workspace} was declined. Ask an Admin of {workspace} to invite you again.");
         if (invitation.RevokedAt is not null)
-            return Error.Conflict($"This invitation link was withdrawn. Ask an Admin of {workspace} to send a new one.");
+        {
+            // A resend voids the old link as it issues the new one: that is a replacement, not a withdrawal.
+            var newer = await db.Invitations.Where(i => i.MemberId == member.Id && i.Id != invitation.Id && i.UsedAt == null
+                                                        && i.RevokedAt == null && i.CreatedAt >= invitation.CreatedAt)
+                .Select(i => (DateTimeOffset?)i.CreatedAt).FirstOrDefaultAsync(ct);
+            return Error.Conflict(newer is { } sent
+                ? $"This invitation link was replaced by a newer one, sent on {sent:d MMM yyyy}. Open the link in the latest invitation email from {workspace}."
+                : $"This invitation link was withdrawn. Ask an Admin of {workspace} to send a new one.");
+        }
         if (now >= invitation.ExpiresAt)
             return Error.Conflict($"This invitation link expired on {invitation.ExpiresAt:d MMM yyyy}. Ask an Admin of {workspace} to resend it.");
         return (invitation, member);

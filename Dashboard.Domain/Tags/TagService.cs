@@ -160,7 +160,7 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
         catch (DbUpdateException)
         {
             // The unique index caught a name another Admin saved a moment earlier.
-            return Error.Conflict($"A {kind.Noun()} called \"{name}\" already exists.", "Name");
+            return Error.Conflict($"{kind.ANounToBegin()} called \"{name}\" already exists.", "Name");
         }
     }
 
@@ -171,7 +171,7 @@ public sealed partial class TagService(IDbContextFactory<DashboardDbContext> fac
         var existing = await Tags(db, kind)
             .Where(t => t.WorkspaceId == workspaceId && t.NormalizedName == normalized && t.Id != exceptId)
             .Select(t => t.Name).FirstOrDefaultAsync(ct);
-        return existing is null ? null : Error.Conflict($"A {kind.Noun()} called \"{existing}\" already exists.", "Name");
+        return existing is null ? null : Error.Conflict($"{kind.ANounToBegin()} called \"{existing}\" already exists.", "Name");
     }
 
     private static IQueryable<WorkspaceTag> Tags(DashboardDbContext db, TagKind kind) =>

@@ -148,10 +148,15 @@ public class InvitationServiceTests : IAsyncLifetime
         var old = await InviteOneAsync("ivy@acme.example");
 
         var resent = (await _invitations.ResendAsync(_admin, old.MemberId)).Value;
-        Assert.Contains("withdrawn", (await _answers.OpenAsync(old.Token)).Error!.Message);
+        // Replaced, not withdrawn: the person is told to use the newer email, not to ask for one.
+        Assert.Equal($"This invitation link was replaced by a newer one, sent on {Seed.Now:d MMM yyyy}. Open the link in the latest invitation email from Acme Vision.",
+            (await _answers.OpenAsync(old.Token)).Error!.Message);
         Assert.Equal("Acme Vision", (await _answers.OpenAsync(resent.Token)).Value.WorkspaceName);
 
         Assert.True((await _invitations.RevokeAsync(_admin, old.MemberId)).Succeeded);
+        Assert.Equal("This invitation link was withdrawn. Ask an Admin of Acme Vision to send a new one.",
+            (await _answers.OpenAsync(resent.Token)).Error!.Message);
+        Assert.Contains("withdrawn", (await _answers.OpenAsync(old.Token)).Error!.Message);
         Assert.False((await _answers.AcceptLinkAsync(ivy.AccountId, resent.Token)).Succeeded);
         Assert.Equal(MemberStatus.Invited, (await MemberAsync(old.MemberId)).Status);
         Assert.False((await _invitations.LinkStateAsync(old.MemberId))!.Usable);

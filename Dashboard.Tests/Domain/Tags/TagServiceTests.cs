@@ -44,9 +44,9 @@ public class TagServiceTests : IAsyncLifetime
     private async Task<string[]> NamesAsync(TagKind kind) => (await _tags.ListAsync(_admin, kind)).Value.Select(t => t.Name).ToArray();
 
     [Theory]
-    [InlineData(TagKind.Project)]
-    [InlineData(TagKind.Issue)]
-    public async Task Names_AreTrimmed_AndUniqueWhateverTheCaseOrSpacing(TagKind kind)
+    [InlineData(TagKind.Project, "A project tag")]
+    [InlineData(TagKind.Issue, "An issue tag")]
+    public async Task Names_AreTrimmed_AndUniqueWhateverTheCaseOrSpacing(TagKind kind, string aTag)
     {
         Assert.True((await _tags.CreateAsync(_admin, kind, "  Needs   review ")).Succeeded);
 
@@ -55,7 +55,7 @@ public class TagServiceTests : IAsyncLifetime
         var tooLong = await _tags.CreateAsync(_admin, kind, new string('x', 51));
 
         Assert.Equal(["Needs review"], await NamesAsync(kind));
-        Assert.Equal(($"A {kind.Noun()} called \"Needs review\" already exists.", "Name"), (again.Error!.Message, again.Error.Field));
+        Assert.Equal(($"{aTag} called \"Needs review\" already exists.", "Name"), (again.Error!.Message, again.Error.Field));
         Assert.Equal("Tag name is required.", empty.Error!.Message);
         Assert.Contains("at most 50 characters", tooLong.Error!.Message);
     }
