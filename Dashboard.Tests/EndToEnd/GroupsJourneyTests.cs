@@ -83,11 +83,17 @@ public class GroupsJourneyTests : BrowserJourney
         await carlPage.GotoAsync($"/projects/{project}");
         await Expect(carlPage.Locator("h1")).ToHaveTextAsync("Perception");
 
-        // The Admin deletes the group: its members lose the access.
+        // The Admin removes Bob: the page shows it at once, without a reload.
         await page.GotoAsync(groupUrl);
         await BrowserSession.WaitForInteractiveAsync(page);
+        var members = page.Locator("[data-testid=group-members-section]");
+        await members.GetByRole(AriaRole.Button, new() { Name = "Remove Bob Annotator" }).ClickAsync();
+        await Expect(members).ToContainTextAsync("Members (2)");
+        await Expect(members).Not.ToContainTextAsync("Bob Annotator");
+
+        // The Admin deletes the group: its members lose the access.
         await page.Locator("[data-testid=delete-group]").ClickAsync();
-        await Expect(page.Locator(".mud-message-box")).ToContainTextAsync("Its 3 members lose the access it gives to Project \"Perception\"");
+        await Expect(page.Locator(".mud-message-box")).ToContainTextAsync("Its 2 members lose the access it gives to Project \"Perception\"");
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete group" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/settings/groups$"));
 
