@@ -27,11 +27,7 @@ public sealed class KillMidImportTests : IAsyncLifetime
     {
         await _app.StartAsync("--demo");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await AppProcess.LaunchBrowserAsync(playwright);
         var page = await _app.SignedInPageAsync(browser);
         var dataset = await _app.ScalarAsync<string>("SELECT Id FROM Resources WHERE ResourceKind = 'Dataset' ORDER BY NormalizedName LIMIT 1");
 
@@ -81,11 +77,7 @@ public sealed class KillMidImportTests : IAsyncLifetime
     {
         await _app.StartAsync("--demo");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await AppProcess.LaunchBrowserAsync(playwright);
         var page = await _app.SignedInPageAsync(browser);
         var dataset = await _app.ScalarAsync<string>("SELECT Id FROM Resources WHERE ResourceKind = 'Dataset' ORDER BY NormalizedName LIMIT 1");
         await page.GotoAsync($"/datasets/{dataset}");

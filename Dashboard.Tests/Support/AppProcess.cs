@@ -76,6 +76,13 @@ public sealed class AppProcess : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>Debian's Chromium, headless, for pages on this process (which may be killed and started under it).</summary>
+    public static Task<IBrowser> LaunchBrowserAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = BrowserSession.ChromiumArgs,
+        });
+
     public async Task<IPage> SignedInPageAsync(IBrowser browser)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = $"http://127.0.0.1:{Port}" });

@@ -15,7 +15,7 @@ namespace Dashboard.Tests.Support;
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync",
