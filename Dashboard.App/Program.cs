@@ -34,7 +34,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 var dataFolder = DataFolder.Resolve(builder.Configuration);
 builder.Services.AddSingleton(dataFolder);
 builder.Services.AddDashboardDomain(dataFolder.DatabasePath);
-// Cookie-protection keys live with the data, so sign-ins survive restarts and a backup holds everything.
+// Cookie-protection keys are rows of the database: sign-ins survive restarts, a backup holds them, and every node
+// sharing the database accepts what any node issued.
 builder.Services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
