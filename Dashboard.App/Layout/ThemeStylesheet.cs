@@ -14,8 +14,20 @@ public sealed class ThemeStylesheet(IServiceProvider services, ILoggerFactory lo
 {
     private readonly ConcurrentDictionary<bool, Lazy<Task<string>>> _byDarkMode = new();
 
-    public Task<string> ForAsync(bool darkMode) =>
-        _byDarkMode.GetOrAdd(darkMode, dark => new Lazy<Task<string>>(() => RenderAsync(dark))).Value;
+    public async Task<string> ForAsync(bool darkMode)
+    {
+        var made = _byDarkMode.GetOrAdd(darkMode, dark => new Lazy<Task<string>>(() => RenderAsync(dark)));
+        try
+        {
+            return await made.Value;
+        }
+        catch
+        {
+            // A failed rendering is not kept: the next page asks again rather than failing for the life of the process.
+            _byDarkMode.TryRemove(new KeyValuePair<bool, Lazy<Task<string>>>(darkMode, made));
+            throw;
+        }
+    }
 
     /// <summary>What MudThemeProvider itself renders, so the variables stay exactly MudBlazor's for this version.</summary>
     private async Task<string> RenderAsync(bool darkMode)

@@ -64,7 +64,7 @@ public sealed class DataImportRunner(IDbContextFactory<DashboardDbContext> facto
             var counted = await jobs.RegisterUnitAsync(jobId, () => unit(), registered + 1, items.Count, announce, ct);
             if (!counted.Succeeded)
             {
-                // The job ended meanwhile (failed by an operator's restart sweep, or deleted): the file is not kept.
+                // The job ended meanwhile (failed as interrupted when this node's lease lapsed, or deleted): the file is not kept.
                 TryDeleteFile(stored.Path!);
                 TryDelete(staging);
                 return;

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Dashboard.Domain.Activity.Imports;
 
 /// <summary>
-/// What a crash can leave on disk, cleared at start-up once interrupted jobs are failed: staging folders of jobs that
-/// no longer wait (or no longer exist), and stored files no data unit names (a file copied just before the crash, or
-/// the ".partial" of one being copied). Each import registers a file only after it is whole, so a file without a
+/// What a crash can leave on disk, cleared at start-up and again once jobs whose lease ran out are failed: staging
+/// folders of jobs that no longer wait (or no longer exist), and stored files no data unit names (a file copied just
+/// before the crash, or the ".partial" of one being copied). Each import registers a file only after it is whole, so a file without a
 /// row is never data anyone can see.
 /// </summary>
 public sealed class ImportHousekeeping(IDbContextFactory<DashboardDbContext> factory, ImportFolders folders, ILogger<ImportHousekeeping> logger)
