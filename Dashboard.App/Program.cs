@@ -33,7 +33,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var dataFolder = DataFolder.Resolve(builder.Configuration);
 builder.Services.AddSingleton(dataFolder);
-builder.Services.AddDashboardDomain(dataFolder.DatabasePath);
+var database = DatabaseSettings.Resolve(builder.Configuration, dataFolder);
+builder.Services.AddDashboardDomain(database);
 // Cookie-protection keys are rows of the database: sign-ins survive restarts, a backup holds them, and every node
 // sharing the database accepts what any node issued.
 builder.Services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>();
@@ -111,6 +112,8 @@ var importedKeys = await DataProtectionKeyImport.ImportFilesAsync(app.Services.G
     dataFolder.KeysFolder);
 if (importedKeys > 0) app.Logger.LogInformation("{Count} data-protection keys were copied from {KeysFolder} into the database", importedKeys, dataFolder.KeysFolder);
 app.Logger.LogInformation("Data folder {DataFolder}", dataFolder.Root);
+if (database.Provider != DatabaseProvider.Sqlite)
+    app.Logger.LogInformation("Database {Provider} {Connection}", database.Provider, database);
 if (operatorArgs is not null)
     return await OperatorCli.RunAsync(operatorArgs, app.Services.GetRequiredService<OperatorCommands>(),
         app.Services.GetRequiredService<EmailDomainService>(), Console.Out, Console.Error);

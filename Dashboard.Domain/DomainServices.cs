@@ -8,7 +8,6 @@ using Dashboard.Domain.Resources;
 using Dashboard.Domain.Tags;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,16 +16,22 @@ namespace Dashboard.Domain;
 public static class DomainServices
 {
     /// <summary>Registers persistence on one SQLite file and every domain service.</summary>
-    public static IServiceCollection AddDashboardDomain(this IServiceCollection services, string databasePath)
+    public static IServiceCollection AddDashboardDomain(this IServiceCollection services, string databasePath) =>
+        services.AddDashboardDomain(DatabaseConnection.SqliteFile(databasePath));
+
+    /// <summary>Registers persistence on the given database and every domain service.</summary>
+    public static IServiceCollection AddDashboardDomain(this IServiceCollection services, DatabaseConnection database)
     {
-        // Default Timeout lets a writer wait for another (the import worker, a second circuit) instead of failing.
-        var connectionString = $"Data Source={databasePath};Default Timeout=30";
+        services.AddSingleton(database);
         // Every service call opens its own context; pooled, a context is reset and reused rather than built each time.
-        // The model is the compiled one in Persistence/CompiledModel (found through its assembly attribute): building it
-        // from the configuration took half a second of every start. Start-up's migration step skips comparing the model
-        // with the migrations for the same reason; MigrationTests holds both to the configuration instead.
-        services.AddPooledDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString)
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        // On SQLite the model is the compiled one in Persistence/CompiledModel (found through its assembly attribute):
+        // building it from the configuration took half a second of every start. Start-up's migration step skips
+        // comparing the model with the migrations for the same reason; MigrationTests holds both to the configuration.
+        services.AddPooledDbContextFactory<DashboardDbContext>(o =>
+        {
+            database.Configure(o);
+            o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddSingleton<MembershipService>();

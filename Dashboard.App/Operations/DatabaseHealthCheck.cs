@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Dashboard.App.Operations;
 
-/// <summary>/healthz answers healthy only when the database file can be opened and queried.</summary>
+/// <summary>/healthz answers healthy only when the database (file or server) can be reached and queried.</summary>
 internal sealed class DatabaseHealthCheck(IDbContextFactory<DashboardDbContext> factory) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)

@@ -42,6 +42,7 @@ public sealed class JobQueue(IDbContextFactory<DashboardDbContext> factory, Time
     public async Task<(Guid JobId, JobType Type)?> ClaimNextAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (db.Database.IsNpgsql()) return await ClaimSkippingLockedAsync(db, ct);
         while (true)
         {
             var next = await Waiting(db).OrderBy(j => j.QueuedAt).Select(j => new { j.Id, j.Type }).FirstOrDefaultAsync(ct);
@@ -52,6 +53,28 @@ public sealed class JobQueue(IDbContextFactory<DashboardDbContext> factory, Time
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, node.Id).SetProperty(j => j.LeaseExpiresAt, until), ct);
             if (claimed == 1) return (next.Id, next.Type);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL locks the oldest waiting row and passes over rows other workers hold locked (FOR UPDATE SKIP LOCKED):
+    /// workers on several nodes never wait for, nor collide on, one another's claims.
+    /// </summary>
+    private async Task<(Guid JobId, JobType Type)?> ClaimSkippingLockedAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var processing = nameof(JobStatus.Processing);
+        var next = await db.Jobs.FromSql($"""
+                SELECT * FROM "Jobs"
+                WHERE "Status" = {processing} AND NOT "IsExternal" AND "QueuedAt" IS NOT NULL AND "LeaseOwner" IS NULL
+                ORDER BY "QueuedAt" LIMIT 1
+                FOR UPDATE SKIP LOCKED
+                """).AsNoTracking().ToListAsync(ct);
+        if (next.Count == 0) return null;
+        var until = clock.GetUtcNow() + node.Lease;
+        await db.Jobs.Where(j => j.Id == next[0].Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, node.Id).SetProperty(j => j.LeaseExpiresAt, until), ct);
+        await transaction.CommitAsync(ct);
+        return (next[0].Id, next[0].Type);
     }
 
     /// <summary>Pushes back the expiry of every lease this node holds; each is renewed well within its length.</summary>

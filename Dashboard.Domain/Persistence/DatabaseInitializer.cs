@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Dashboard.Domain.Persistence;
 
-/// <summary>Brings a database file up to the current schema at start-up, with real migrations.</summary>
+/// <summary>Brings the database up to the current schema at start-up, with the real migrations of its provider.</summary>
 public static class DatabaseInitializer
 {
     /// <summary>Where the script of every migration is kept: <c>dotnet ef migrations script</c>, checked by MigrationTests.</summary>
@@ -11,6 +12,11 @@ public static class DatabaseInitializer
     public static async Task MigrateAsync(IDbContextFactory<DashboardDbContext> factory, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await MigratePostgresAsync(db, ct);
+            return;
+        }
         // A brand-new file gets every migration as one script, history rows included: EF Core would build the model of
         // each migration in turn to apply it, half a second of a first start. Migrate then finds nothing left — or,
         // when the script predates a migration, applies just that one.
@@ -24,6 +30,31 @@ public static class DatabaseInitializer
         // large the file grows; optimize only re-analyses a table once it has changed a lot.
         await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=20000; PRAGMA optimize=0x10002;", ct);
     }
+
+    /// <summary>
+    /// Several nodes may start at once. Each takes one session-wide advisory lock before migrating, so one node applies
+    /// what is pending while the others wait, then find nothing left to do. (EF Core's own lock is held per migration
+    /// transaction: two nodes starting together on an empty database both applied a migration.)
+    /// </summary>
+    private static async Task MigratePostgresAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        await using var holder = new NpgsqlConnection(db.Database.GetConnectionString());
+        await holder.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", holder))
+            await take.ExecuteNonQueryAsync(ct);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", holder);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The advisory lock's number: any fixed value no other program on the database uses ("dashmigr").</summary>
+    private const long MigrationLockKey = 0x646173686d696772;
 
     private static async Task<bool> IsEmptyAsync(DashboardDbContext db, CancellationToken ct) =>
         await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM sqlite_master").SingleAsync(ct) == 0;

@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Domain.Users;
 
 /// <summary>
-/// Members whose name or address contains a text, found through the trigram index of both (the MemberSearch table,
-/// made and kept in step by its migration's triggers) rather than by testing every member with LIKE '%text%'.
+/// Members whose name or address contains a text, found through a trigram index of both rather than by testing every
+/// member with LIKE '%text%'. On SQLite that index is the MemberSearch FTS5 table, made and kept in step by its
+/// migration's triggers; on PostgreSQL, pg_trgm indexes on the columns themselves, which serve LIKE as it is.
 /// </summary>
 internal static class MemberSearch
 {
@@ -17,7 +18,7 @@ internal static class MemberSearch
     public static IQueryable<WorkspaceMember> Matching(DashboardDbContext db, IQueryable<WorkspaceMember> members, string text)
     {
         text = text.Trim();
-        if (text.Length < ShortestIndexed)
+        if (text.Length < ShortestIndexed || db.Database.IsNpgsql())
         {
             var pattern = SearchText.Contains(text);
             return members.Where(m => EF.Functions.Like(m.DisplayName, pattern, SearchText.Escape)

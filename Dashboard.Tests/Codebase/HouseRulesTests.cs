@@ -21,7 +21,7 @@ public partial class HouseRulesTests
     }
 
     private static IEnumerable<string> Sources(params string[] extensions) =>
-        new[] { "Dashboard.App", "Dashboard.Domain", "Dashboard.Tests", "Dashboard.Benchmarks" }
+        new[] { "Dashboard.App", "Dashboard.Domain", "Dashboard.Migrations.Postgres", "Dashboard.Tests", "Dashboard.Benchmarks" }
             .Select(project => Path.Combine(Repository, project))
             .Where(Directory.Exists)
             .SelectMany(project => Directory.EnumerateFiles(project, "*", SearchOption.AllDirectories))

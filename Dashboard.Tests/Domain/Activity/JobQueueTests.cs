@@ -66,7 +66,9 @@ public class JobQueueTests : IAsyncLifetime
         Assert.Equal(after.Node.Id, (await JobAsync(first)).LeaseOwner);
     }
 
+    /// <summary>SQLite's claim; PostgreSQL's (SKIP LOCKED) is in PostgresTests.</summary>
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task TwoNodesRacingForTheQueue_NeverTakeTheSameJob()
     {
         var producer = Node();

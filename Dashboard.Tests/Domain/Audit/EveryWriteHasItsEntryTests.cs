@@ -204,6 +204,6 @@ public sealed partial class EveryWriteHasItsEntryTests : IAsyncLifetime
     private sealed class WatchedFactory(TestDatabase database, AuditPerTransaction watch) : IDbContextFactory<DashboardDbContext>
     {
         public DashboardDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(database.Connection).AddInterceptors(watch).Options);
+            new(new DbContextOptionsBuilder<DashboardDbContext>(database.Options).AddInterceptors(watch).Options);
     }
 }

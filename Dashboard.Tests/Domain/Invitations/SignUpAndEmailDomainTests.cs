@@ -31,7 +31,7 @@ public partial class SignUpAndEmailDomainTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<DashboardDbContext>(o => o.UseSqlite(_database.Connection));
+        services.AddDbContext<DashboardDbContext>(_database.Configure);
         services.AddDashboardAccounts().AddDefaultTokenProviders();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton<TimeProvider>(_clock);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Dashboard.Tests.Domain.Persistence;
 
+[Trait("Database", "SqliteOnly")]
 public class MigrationTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("dashboard-migrations-").FullName;
@@ -74,6 +75,36 @@ public class MigrationTests : IDisposable
         Assert.True(Describe(built) == Describe(compiled),
             "The compiled model is out of date: run `dotnet dotnet-ef dbcontext optimize --project Dashboard.Domain "
             + "--output-dir Persistence/CompiledModel --namespace Dashboard.Domain.Persistence.CompiledModel`.");
+    }
+
+    private static DashboardDbContext PostgresContext()
+    {
+        var options = new DbContextOptionsBuilder<DashboardDbContext>();
+        DatabaseConnection.Postgres("Host=localhost;Database=never_connected").Configure(options);
+        return new DashboardDbContext(options.Options);
+    }
+
+    /// <summary>PostgreSQL keeps its own migrations (Dashboard.Migrations.Postgres); they must hold every model change too.</summary>
+    [Fact]
+    public async Task PostgresModel_HasNoChangesMissingFromItsMigrations()
+    {
+        await using var db = PostgresContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "Run `dotnet dotnet-ef migrations add NAME --project Dashboard.Migrations.Postgres` for the model change.");
+    }
+
+    [Fact]
+    public async Task PostgresCompiledModel_MatchesTheModelTheConfigurationBuilds()
+    {
+        await using var db = PostgresContext();
+
+        var built = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model;
+
+        Assert.IsType<Dashboard.Migrations.Postgres.CompiledModel.DashboardDbContextModel>(db.Model);
+        Assert.True(Describe(built) == Describe(db.Model),
+            "The PostgreSQL compiled model is out of date: run `dotnet dotnet-ef dbcontext optimize --project Dashboard.Migrations.Postgres "
+            + "--output-dir CompiledModel --namespace Dashboard.Migrations.Postgres.CompiledModel`.");
     }
 
     private static string Describe(Microsoft.EntityFrameworkCore.Metadata.IModel model) => string.Join('\n',

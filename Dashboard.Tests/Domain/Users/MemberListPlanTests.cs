@@ -12,6 +12,7 @@ namespace Dashboard.Tests.Domain.Users;
 /// How SQLite reads the Users list: along an index in the list's order, so page 399 costs what page one does,
 /// never by sorting every member of the workspace first (a temp B-tree).
 /// </summary>
+[Trait("Database", "SqliteOnly")]
 public class MemberListPlanTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
@@ -20,7 +21,7 @@ public class MemberListPlanTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var workspace = await Seed.WorkspaceAsync(_database);
         _admin = await Seed.MemberAsync(_database, workspace, WorkspaceRole.Admin);
         for (var i = 0; i < 40; i++)

@@ -3,7 +3,6 @@ using Dashboard.Domain.Users;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,7 +20,7 @@ public class SingleUseAuthenticatorTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddDbContext<DashboardDbContext>(o => o.UseSqlite(_database.Connection));
+        services.AddDbContext<DashboardDbContext>(_database.Configure);
         services.AddSingleton<TimeProvider>(_clock);
         services.AddDashboardAccounts().AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);

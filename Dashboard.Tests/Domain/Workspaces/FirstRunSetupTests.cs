@@ -21,7 +21,7 @@ public class FirstRunSetupTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<DashboardDbContext>(o => o.UseSqlite(_database.Connection));
+        services.AddDbContext<DashboardDbContext>(_database.Configure);
         services.AddDashboardAccounts();
         services.AddSingleton<TimeProvider>(_clock);
         services.AddScoped<FirstRunSetup>();

@@ -39,8 +39,8 @@ public class WorkforcePartnerServiceTests : IAsyncLifetime
         Assert.Equal((false, "Label Force"), (clientSide.IsWorkforce, Assert.Single(clientSide.LentBy).WorkspaceName));
         Assert.Empty(clientSide.Clients);
         await using var db = _database.CreateDbContext();
-        Assert.Equal((AuditActions.WorkforcePartnerChanged, "Acme Vision"),
-            await db.AuditEntries.Select(e => ValueTuple.Create(e.Action, e.Target)).SingleAsync());
+        var entry = await db.AuditEntries.SingleAsync();
+        Assert.Equal((AuditActions.WorkforcePartnerChanged, "Acme Vision"), (entry.Action, entry.Target));
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Dashboard.Domain.Persistence;
+
+/// <summary>The database engines the dashboard runs on: one SQLite file by default, PostgreSQL for several nodes.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Which database the dashboard keeps its workspaces in, and how EF Core reaches it. Each provider has its own
+/// migrations (EF Core's way for several providers): SQLite's are in this assembly, PostgreSQL's in
+/// <see cref="PostgresMigrationsAssembly"/>, generated from the same model.
+/// </summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string PostgresMigrationsAssembly = "Dashboard.Migrations.Postgres";
+
+    /// <summary>
+    /// One SQLite file. Default Timeout lets a writer wait for another (the import worker, a second circuit) instead
+    /// of failing.
+    /// </summary>
+    public static DatabaseConnection SqliteFile(string path) => new(DatabaseProvider.Sqlite, $"Data Source={path};Default Timeout=30");
+
+    public static DatabaseConnection Postgres(string connectionString) => new(DatabaseProvider.Postgres, connectionString);
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(ConnectionString);
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                // EF Core finds a compiled model only in the context's own assembly, whatever the provider: that one is
+                // SQLite's, so PostgreSQL's (beside its migrations) is named here.
+                options.UseModel(CompiledPostgresModel.Value);
+                ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new Postgres.CaseInsensitiveLikeExtension());
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {Provider}.");
+        }
+    }
+
+    private static readonly Lazy<IModel> CompiledPostgresModel = new(() =>
+    {
+        var assembly = Assembly.Load(PostgresMigrationsAssembly);
+        var modelType = assembly.GetCustomAttribute<DbContextModelAttribute>()?.ModelType
+                        ?? throw new InvalidOperationException($"{PostgresMigrationsAssembly} holds no compiled model.");
+        return (IModel)modelType.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+    });
+
+    /// <summary>The connection string with any password masked, for logs and error messages.</summary>
+    public override string ToString() => Provider == DatabaseProvider.Sqlite
+        ? ConnectionString
+        : new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ConnectionString;
+}
