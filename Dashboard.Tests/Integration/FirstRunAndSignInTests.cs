@@ -44,7 +44,8 @@ public partial class FirstRunAndSignInTests : IAsyncLifetime
         var html = await Client().GetStringAsync("/setup");
 
         Assert.Contains("Set up your workspace", html);
-        Assert.True(File.Exists(Path.Combine(_factory.DataFolder, "dashboard.db")));
+        if (_factory.Provider == Dashboard.Domain.Persistence.DatabaseProvider.Sqlite)
+            Assert.True(File.Exists(Path.Combine(_factory.DataFolder, "dashboard.db")));
         Assert.True(Directory.Exists(Path.Combine(_factory.DataFolder, "storage")));
     }
 

@@ -8,9 +8,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Support;
 
-/// <summary>The real app on its own fresh data folder, deleted when the factory is disposed.</summary>
+/// <summary>
+/// The real app on its own fresh data folder, deleted when the factory is disposed; on PostgreSQL, also on its own
+/// empty database on the test run's server, dropped at the end.
+/// </summary>
 public sealed class DashboardAppFactory : WebApplicationFactory<Program>
 {
+    private string? _postgresDatabase;
+
+    /// <summary>Which database the app runs on; set before the first request.</summary>
+    public DatabaseProvider Provider { get; init; } = TestDatabase.DefaultProvider;
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Confirmation links and sign-up notices the app mailed.</summary>
@@ -25,6 +33,13 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(Dashboard.App.Operations.DataFolder.EnvironmentVariable, DataFolder);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            // The host is built synchronously; the server and a database are made once, before it.
+            _postgresDatabase ??= PostgresServer.GetAsync().GetAwaiter().GetResult().CreateEmptyDatabaseAsync().GetAwaiter().GetResult();
+            builder.UseSetting(Dashboard.App.Operations.DatabaseSettings.ProviderKey, nameof(DatabaseProvider.Postgres));
+            builder.UseSetting($"ConnectionStrings:{Dashboard.App.Operations.DatabaseSettings.ConnectionStringName}", _postgresDatabase);
+        }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
         builder.ConfigureTestServices(services =>
@@ -38,6 +53,7 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_postgresDatabase is not null) await (await PostgresServer.GetAsync()).DropDatabaseAsync(_postgresDatabase);
         // SQLite pools connections; release them so the folder can be deleted.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

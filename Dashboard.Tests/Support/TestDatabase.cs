@@ -31,8 +31,11 @@ public sealed class TestDatabase : IDbContextFactory<DashboardDbContext>, IAsync
         Options = options.Options;
     }
 
-    public static Task<TestDatabase> CreateAsync() => CreateAsync(
-        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("DASHBOARD_TEST_DATABASE"), true, out var p) ? p : DatabaseProvider.Sqlite);
+    /// <summary>SQLite unless DASHBOARD_TEST_DATABASE=Postgres, which runs a suite again on PostgreSQL (.ci/run does).</summary>
+    public static DatabaseProvider DefaultProvider { get; } =
+        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("DASHBOARD_TEST_DATABASE"), true, out var p) ? p : DatabaseProvider.Sqlite;
+
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(DefaultProvider);
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
