@@ -84,6 +84,7 @@ builder.Services.AddSingleton<IInvitationMailer, SmtpInvitationMailer>();
 builder.Services.AddSingleton<IAccountMailer, SmtpAccountMailer>();
 builder.Services.Configure<DnsOptions>(builder.Configuration.GetSection(DnsOptions.Section));
 builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
+builder.Services.Configure<ChangeFeedOptions>(builder.Configuration.GetSection(ChangeFeedOptions.Section));
 builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
 builder.Services.AddSingleton(new ImportFolders(dataFolder.StorageRoot, dataFolder.StagingRoot));
 builder.Services.AddSingleton(sp =>
@@ -96,6 +97,8 @@ if (operatorArgs is null)
 {
     builder.Services.AddHostedService<JobWorker>();
     builder.Services.AddHostedService<ActivityHubRelay>();
+    builder.Services.AddSingleton<ChangeFeedReader>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<ChangeFeedReader>());
     builder.Services.AddHostedService(services => services.GetRequiredService<ActivityHubConnections>());
 }
 builder.Services.AddSingleton<ActivityHubConnections>();

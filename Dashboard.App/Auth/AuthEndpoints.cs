@@ -13,7 +13,7 @@ internal static class AuthEndpoints
         // session on the server too: a new security stamp makes a copied cookie worthless, and the person's open
         // pages and hub connections close.
         endpoints.MapPost(AuthPaths.Logout, async (SignInManager<Account> signIn, HttpContext http, MembershipChanges changes,
-            IAntiforgery antiforgery) =>
+            IAntiforgery antiforgery, Dashboard.Domain.Persistence.DashboardDbContext db) =>
         {
             // Minimal APIs check the token only for bound form fields, and this endpoint binds none: check it here.
             if (!await antiforgery.IsRequestValidAsync(http))
@@ -21,6 +21,7 @@ internal static class AuthEndpoints
                     detail: "Sign out from the account menu of a page of this app: this request did not come from one.");
             if (await signIn.UserManager.GetUserAsync(http.User) is { } account)
             {
+                changes.Record(db, account.Id); // saved by Identity with the new stamp
                 await signIn.UserManager.UpdateSecurityStampAsync(account);
                 changes.Announce(account.Id);
             }

@@ -68,6 +68,7 @@ public partial class SecurityPage
             _error = "That code is not right. Check that the phone's clock is correct and enter the code shown now.";
             return;
         }
+        Changes.Record(Db, account.Id); // saved by Identity with the setting
         await Users.SetTwoFactorEnabledAsync(account, true);
         Changes.Announce(account.Id);
         // Turning it on renews the account's security stamp, which ends every other session; this browser's
@@ -85,6 +86,7 @@ public partial class SecurityPage
     private async Task TurnOffAsync()
     {
         var account = (await AccountAsync())!;
+        Changes.Record(Db, account.Id); // saved by Identity with the setting
         await Users.SetTwoFactorEnabledAsync(account, false);
         await Users.ResetAuthenticatorKeyAsync(account);
         Changes.Announce(account.Id);

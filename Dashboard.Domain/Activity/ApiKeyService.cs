@@ -4,6 +4,7 @@ using System.Text;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Activity;
@@ -17,14 +18,19 @@ public sealed record CreatedApiKey(Guid Id, string Name, string Secret);
 public sealed record ApiCaller(Guid KeyId, Guid WorkspaceId, string KeyName);
 
 /// <summary>Workspace API keys for external workers: Admins create and revoke them; requests are checked against their hash.</summary>
-public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
+public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock, MembershipChanges? changes = null)
 {
     private ActingWrites Writes => new(factory, clock);
 
     private const string SecretPrefix = "wd_";
 
-    /// <summary>A key was revoked in this process: connections opened with it close at once.</summary>
+    /// <summary>
+    /// A key was revoked, in this process (at once) or another (replayed from the change feed): connections opened
+    /// with it close.
+    /// </summary>
     public event Action<Guid>? Revoked;
+
+    public void AnnounceRevoked(Guid keyId) => Revoked?.Invoke(keyId);
 
     public async Task<Result<IReadOnlyList<ApiKeyRow>>> ListAsync(Actor actor, CancellationToken ct = default)
     {
@@ -63,6 +69,7 @@ public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> factory,
             if (key is null) return Error.NotFound("That API key no longer exists.");
             if (!key.IsActive) return await RevokedMeanwhileAsync(write.Db, actor, key, ct);
             key.Revoke(write.Now);
+            changes?.RecordKeyRevoked(write.Db, key.Id);
             await write.RecordAsync(AuditActions.ApiKeyRevoked, key.Name, null, null, ct);
             try
             {

@@ -41,6 +41,7 @@ public sealed class InvitationAnswers(IDbContextFactory<DashboardDbContext> fact
 
         invitation.MarkUsed(now);
         await InvitationAcceptance.JoinAsync(db, account, member, now, ct);
+        changes.Record(db, account.Id);
         await db.SaveChangesAsync(ct);
         changes.Announce(account.Id);
         return Result.Success();
@@ -92,6 +93,7 @@ public sealed class InvitationAnswers(IDbContextFactory<DashboardDbContext> fact
             db.AuditEntries.Add(AuditEntry.ByThemselves(member, account.DisplayName, AuditActions.InvitationDeclined, null, now));
             await InvitationAcceptance.VoidLinksAsync(db, member.Id, now, ct);
         }
+        changes.Record(db, account.Id);
         await db.SaveChangesAsync(ct);
         changes.Announce(account.Id);
         return Result.Success();

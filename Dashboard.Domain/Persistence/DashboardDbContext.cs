@@ -50,6 +50,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<WorkforcePartner> WorkforcePartners => Set<WorkforcePartner>();
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<FeedEntry> ChangeFeed => Set<FeedEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

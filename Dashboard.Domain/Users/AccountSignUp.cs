@@ -78,6 +78,7 @@ public sealed class AccountSignUp(UserManager<Account> users, DashboardDbContext
             await InvitationAcceptance.JoinAsync(db, account, link.Member, now, ct);
             // The link proved the address, so its domain's workspace may take the person in too.
             await EmailDomainJoin.JoinAsync(db, account, now, ct);
+            changes.Record(db, account.Id);
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

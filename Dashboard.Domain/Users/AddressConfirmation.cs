@@ -52,6 +52,7 @@ public sealed class AddressConfirmation(UserManager<Account> users, DashboardDbC
         var confirmed = await users.ConfirmEmailAsync(account, token);
         if (!confirmed.Succeeded) return Error.Invalid(Invalid);
         var joined = await EmailDomainJoin.JoinAsync(db, account, clock.GetUtcNow(), ct);
+        changes.Record(db, account.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         changes.Announce(account.Id);

@@ -91,6 +91,7 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
 
             await write.RecordAsync(AuditActions.RoleChanged, $"{member.DisplayName} <{member.Email}>", member.Role.Display(), role.Display(), ct);
             member.ChangeRole(role);
+            changes.Record(write.Db, member.AccountId);
             try
             {
                 await write.SaveAsync(ct);
@@ -153,6 +154,7 @@ public sealed class MemberService(IDbContextFactory<DashboardDbContext> factory,
 
             await write.RecordAsync(AuditActions.MemberRemoved, $"{member.DisplayName} <{member.Email}>", member.Role.Display(),
                 replacementId is null ? null : "resources handed to a replacement", ct);
+            changes.Record(write.Db, member.AccountId);
             var removed = await MemberRemoval.RemoveAsync(write.Db, member, replacementId, write.Now, ct);
             removedAccount = member.AccountId;
             return removed;

@@ -41,6 +41,7 @@ public sealed class OperatorCommands(IDbContextFactory<DashboardDbContext> facto
         admin.Value.ChangeRole(WorkspaceRole.Member);
         // The person's open pages and connections were granted as an Admin: they start again with the new role.
         if (admin.Value.AccountId is { } accountId) await SecurityStamps.RenewAsync(db, accountId, ct);
+        changes.Record(db, admin.Value.AccountId);
         await db.SaveChangesAsync(ct);
         changes.Announce(admin.Value.AccountId);
         return $"{admin.Value.Email} is now a Member of {workspaceName.Trim()}.";
@@ -66,6 +67,7 @@ public sealed class OperatorCommands(IDbContextFactory<DashboardDbContext> facto
         if (member.AccountId is { } accountId) await SecurityStamps.RenewAsync(db, accountId, ct);
         db.AuditEntries.Add(AuditEntry.ByOperator(member.WorkspaceId, AuditActions.MemberRemoved, $"{member.DisplayName} <{member.Email}>",
             member.Role.Display(), replacementId is null ? null : "resources handed to a replacement", clock.GetUtcNow()));
+        changes.Record(db, member.AccountId);
         var removed = await MemberRemoval.RemoveAsync(db, member, replacementId, clock.GetUtcNow(), ct);
         if (!removed.Succeeded)
             return removed.Error!.Field == "Replacement"
@@ -89,6 +91,7 @@ public sealed class OperatorCommands(IDbContextFactory<DashboardDbContext> facto
         // A new stamp signs the account out everywhere and voids the old authenticator and recovery codes.
         SecurityStamps.Renew(account);
         await db.UserTokens.Where(t => t.UserId == account.Id).ExecuteDeleteAsync(ct);
+        changes.Record(db, account.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         changes.Announce(account.Id);
@@ -108,6 +111,7 @@ public sealed class OperatorCommands(IDbContextFactory<DashboardDbContext> facto
         if (account.EmailConfirmed) return $"{account.Email} was already confirmed.";
         account.EmailConfirmed = true;
         var joined = await Invitations.EmailDomainJoin.JoinAsync(db, account, clock.GetUtcNow(), ct);
+        changes.Record(db, account.Id);
         await db.SaveChangesAsync(ct);
         changes.Announce(account.Id);
         return $"{account.Email} is confirmed" + (joined is null ? "." : $" and joined {joined} through its email domain.");

@@ -42,6 +42,7 @@ public sealed class PasswordReset(UserManager<Account> users, DashboardDbContext
         }
         // Someone else may have been signed in with the old password: the failed-attempt count starts afresh too.
         await users.ResetAccessFailedCountAsync(account);
+        changes.Record(db, account.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         changes.Announce(account.Id);

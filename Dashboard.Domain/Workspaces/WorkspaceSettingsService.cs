@@ -56,6 +56,7 @@ public sealed class WorkspaceSettingsService(IDbContextFactory<DashboardDbContex
                 return await ChangedMeanwhileAsync(db, actor, ct);
             }
             affected = await db.Members.Where(m => m.WorkspaceId == actor.WorkspaceId && m.AccountId != null).Select(m => m.AccountId).ToListAsync(ct);
+            changes.RecordWorkspace(db, actor.WorkspaceId);
             return Result.Success();
         }, ct);
         // Members without two-factor lose the workspace at once; their open pages are told (after the commit).

@@ -12,7 +12,7 @@ namespace Dashboard.Migrations.Postgres.CompiledModel
     public partial class DashboardDbContextModel
     {
         private DashboardDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("568ee3e2-933a-452e-808e-278d9fbc3cc1"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("ae1dda13-7b73-4c37-9e96-387d57f599d0"), entityTypeCount: 36)
         {
         }
 
@@ -40,6 +40,7 @@ namespace Dashboard.Migrations.Postgres.CompiledModel
             var projectTagLink = ProjectTagLinkEntityType.Create(this);
             var account = AccountEntityType.Create(this);
             var notice = NoticeEntityType.Create(this);
+            var feedEntry = FeedEntryEntityType.Create(this);
             var workforcePartner = WorkforcePartnerEntityType.Create(this);
             var workspace = WorkspaceEntityType.Create(this);
             var workspaceMember = WorkspaceMemberEntityType.Create(this);
@@ -128,6 +129,7 @@ namespace Dashboard.Migrations.Postgres.CompiledModel
             ProjectTagLinkEntityType.CreateAnnotations(projectTagLink);
             AccountEntityType.CreateAnnotations(account);
             NoticeEntityType.CreateAnnotations(notice);
+            FeedEntryEntityType.CreateAnnotations(feedEntry);
             WorkforcePartnerEntityType.CreateAnnotations(workforcePartner);
             WorkspaceEntityType.CreateAnnotations(workspace);
             WorkspaceMemberEntityType.CreateAnnotations(workspaceMember);

@@ -892,6 +892,32 @@ namespace Dashboard.Migrations.Postgres.Migrations
                     b.ToTable("Notices");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Workspaces.FeedEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("Origin")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ChangeFeed", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Workspaces.WorkforcePartner", b =>
                 {
                     b.Property<Guid>("Id")

@@ -15,6 +15,24 @@ namespace Dashboard.Tests.Support;
 public sealed class DashboardAppFactory : WebApplicationFactory<Program>
 {
     private string? _postgresDatabase;
+    /// <summary>The node whose data folder and database this one shares; it owns them and removes them.</summary>
+    private readonly DashboardAppFactory? _firstNode;
+
+    public DashboardAppFactory() { }
+
+    private DashboardAppFactory(DashboardAppFactory firstNode)
+    {
+        _firstNode = firstNode;
+        Provider = firstNode.Provider;
+        DataFolder = firstNode.DataFolder;
+    }
+
+    /// <summary>Another node of the same installation: the same data folder and database, its own process state.</summary>
+    public DashboardAppFactory SecondNode()
+    {
+        _ = Services; // the first node creates the database and migrates it
+        return new DashboardAppFactory(this);
+    }
 
     /// <summary>Which database the app runs on; set before the first request.</summary>
     public DatabaseProvider Provider { get; init; } = TestDatabase.DefaultProvider;
@@ -36,7 +54,7 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         if (Provider == DatabaseProvider.Postgres)
         {
             // The host is built synchronously; the server and a database are made once, before it.
-            _postgresDatabase ??= PostgresServer.GetAsync().GetAwaiter().GetResult().CreateEmptyDatabaseAsync().GetAwaiter().GetResult();
+            _postgresDatabase ??= _firstNode?._postgresDatabase ?? PostgresServer.GetAsync().GetAwaiter().GetResult().CreateEmptyDatabaseAsync().GetAwaiter().GetResult();
             builder.UseSetting(Dashboard.App.Operations.DatabaseSettings.ProviderKey, nameof(DatabaseProvider.Postgres));
             builder.UseSetting($"ConnectionStrings:{Dashboard.App.Operations.DatabaseSettings.ConnectionStringName}", _postgresDatabase);
         }
@@ -53,6 +71,7 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_firstNode is not null) return;
         if (_postgresDatabase is not null) await (await PostgresServer.GetAsync()).DropDatabaseAsync(_postgresDatabase);
         // SQLite pools connections; release them so the folder can be deleted.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

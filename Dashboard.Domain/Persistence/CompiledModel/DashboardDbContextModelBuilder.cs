@@ -11,7 +11,7 @@ namespace Dashboard.Domain.Persistence.CompiledModel
     public partial class DashboardDbContextModel
     {
         private DashboardDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9ac9256c-f0ef-4f01-a215-882dac77488b"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("00d35c0a-f831-47a1-a092-3016051b61d5"), entityTypeCount: 36)
         {
         }
 
@@ -39,6 +39,7 @@ namespace Dashboard.Domain.Persistence.CompiledModel
             var projectTagLink = ProjectTagLinkEntityType.Create(this);
             var account = AccountEntityType.Create(this);
             var notice = NoticeEntityType.Create(this);
+            var feedEntry = FeedEntryEntityType.Create(this);
             var workforcePartner = WorkforcePartnerEntityType.Create(this);
             var workspace = WorkspaceEntityType.Create(this);
             var workspaceMember = WorkspaceMemberEntityType.Create(this);
@@ -127,6 +128,7 @@ namespace Dashboard.Domain.Persistence.CompiledModel
             ProjectTagLinkEntityType.CreateAnnotations(projectTagLink);
             AccountEntityType.CreateAnnotations(account);
             NoticeEntityType.CreateAnnotations(notice);
+            FeedEntryEntityType.CreateAnnotations(feedEntry);
             WorkforcePartnerEntityType.CreateAnnotations(workforcePartner);
             WorkspaceEntityType.CreateAnnotations(workspace);
             WorkspaceMemberEntityType.CreateAnnotations(workspaceMember);

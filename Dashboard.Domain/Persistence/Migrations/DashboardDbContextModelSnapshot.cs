@@ -887,6 +887,32 @@ namespace Dashboard.Domain.Persistence.Migrations
                     b.ToTable("Notices");
                 });
 
+            modelBuilder.Entity("Dashboard.Domain.Workspaces.FeedEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Origin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ChangeFeed", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Domain.Workspaces.WorkforcePartner", b =>
                 {
                     b.Property<Guid>("Id")

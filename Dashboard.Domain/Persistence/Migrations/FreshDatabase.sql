@@ -759,3 +759,19 @@ VALUES ('20261124003332_JobQueueAndLeases', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "ChangeFeed" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ChangeFeed" PRIMARY KEY,
+    "Kind" TEXT NOT NULL,
+    "SubjectId" TEXT NOT NULL,
+    "Origin" TEXT NOT NULL,
+    "At" INTEGER NOT NULL
+);
+
+CREATE INDEX "IX_ChangeFeed_At" ON "ChangeFeed" ("At");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261124022144_ChangeFeed', '10.0.14');
+
+COMMIT;
+
