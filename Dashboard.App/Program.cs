@@ -102,11 +102,24 @@ if (operatorArgs is null)
     builder.Services.AddHostedService(services => services.GetRequiredService<ActivityHubConnections>());
 }
 builder.Services.AddSingleton<ActivityHubConnections>();
-builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+var signalR = builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+// Several nodes: Redis carries hub messages (the backplane), job changes and change-feed wake-ups between them.
+var redis = operatorArgs is null ? RedisSettings.Connect(builder.Configuration) : null;
+if (redis is not null)
+{
+    builder.Services.AddSingleton(redis);
+    signalR.AddStackExchangeRedis(o =>
+    {
+        o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(RedisSettings.Prefix + "signalr");
+        o.ConnectionFactory = _ => Task.FromResult(redis);
+    });
+    builder.Services.AddHostedService<RedisBus>();
+}
 // The jobs API speaks enums by name ("ModelTraining", "Success"), as its README example shows.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage");
+var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage");
+if (redis is not null) health.AddCheck<RedisHealthCheck>("redis");
 
 var app = builder.Build();
 

@@ -73,7 +73,7 @@ public sealed class ChangeFeedReader(IDbContextFactory<DashboardDbContext> facto
             switch (entry.Kind)
             {
                 case FeedKind.AccountChanged:
-                    changes.Announce(entry.SubjectId);
+                    changes.Replay(entry.SubjectId);
                     break;
                 case FeedKind.ApiKeyRevoked:
                     keys.AnnounceRevoked(entry.SubjectId);
@@ -81,7 +81,7 @@ public sealed class ChangeFeedReader(IDbContextFactory<DashboardDbContext> facto
                 case FeedKind.WorkspaceMembersChanged:
                     var accounts = await db.Members.Where(m => m.WorkspaceId == entry.SubjectId && m.AccountId != null)
                         .Select(m => m.AccountId).ToListAsync(ct);
-                    foreach (var account in accounts) changes.Announce(account);
+                    foreach (var account in accounts) changes.Replay(account!.Value);
                     break;
             }
         }

@@ -10,12 +10,26 @@ public sealed record JobChange(Guid JobId, Guid WorkspaceId, Guid? StartedByMemb
 
 /// <summary>
 /// The one source of job events in this process. The Activity Center pages and the SignalR hub both listen
-/// here, so they cannot disagree about a job.
+/// here, so they cannot disagree about a job. With several nodes, a change made on another node arrives through
+/// <see cref="Receive"/> (the Redis bus): pages hear it in <see cref="Changed"/>, but only the node that made a change
+/// relays it to the hub (<see cref="ChangedHere"/>), whose backplane already carries it to every node's clients.
 /// </summary>
 public sealed class JobEvents
 {
+    /// <summary>Every change, this node's and other nodes'.</summary>
     public event Action<JobChange>? Changed;
 
-    public void Publish(Job job, bool created = false) => Changed?.Invoke(new JobChange(job.Id, job.WorkspaceId, job.StartedByMemberId,
-        job.Type, job.Status, job.ItemsDone, job.ItemsTotal, job.LastUpdateAt, job.FinishedAt, created));
+    /// <summary>Changes made on this node only.</summary>
+    public event Action<JobChange>? ChangedHere;
+
+    public void Publish(Job job, bool created = false)
+    {
+        var change = new JobChange(job.Id, job.WorkspaceId, job.StartedByMemberId,
+            job.Type, job.Status, job.ItemsDone, job.ItemsTotal, job.LastUpdateAt, job.FinishedAt, created);
+        ChangedHere?.Invoke(change);
+        Changed?.Invoke(change);
+    }
+
+    /// <summary>A change another node made and published.</summary>
+    public void Receive(JobChange change) => Changed?.Invoke(change);
 }

@@ -70,8 +70,17 @@ public sealed class MembershipChanges(TimeProvider clock)
     public void RecordKeyRevoked(DashboardDbContext db, Guid keyId) =>
         db.ChangeFeed.Add(new FeedEntry(FeedKind.ApiKeyRevoked, keyId, Origin, clock.GetUtcNow()));
 
+    /// <summary>A change this process committed (and recorded): rung so the Redis bus can wake the other nodes' readers.</summary>
+    public event Action? CommittedHere;
+
+    /// <summary>Tells this process's pages, after the commit, of a change made here.</summary>
     public void Announce(Guid? accountId)
     {
-        if (accountId is { } id) AccountChanged?.Invoke(id);
+        if (accountId is not { } id) return;
+        AccountChanged?.Invoke(id);
+        CommittedHere?.Invoke();
     }
+
+    /// <summary>Tells this process's pages of a change another process made (read from the change feed).</summary>
+    public void Replay(Guid accountId) => AccountChanged?.Invoke(accountId);
 }

@@ -155,18 +155,21 @@ public sealed class ActivityHubConnections(MembershipChanges changes, ApiKeyServ
     }
 }
 
-/// <summary>Relays every job event to the hub's groups: the workspace's watchers and the job's starter.</summary>
+/// <summary>
+/// Relays every job event this node made to the hub's groups: the workspace's watchers and the job's starter. With
+/// Redis, the backplane carries the message to those connected to other nodes.
+/// </summary>
 public sealed class ActivityHubRelay(JobEvents events, IHubContext<ActivityHub> hub) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        events.Changed += Relay;
+        events.ChangedHere += Relay;
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        events.Changed -= Relay;
+        events.ChangedHere -= Relay;
         return Task.CompletedTask;
     }
 
