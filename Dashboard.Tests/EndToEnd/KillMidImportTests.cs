@@ -112,7 +112,7 @@ public sealed class KillMidImportTests : IAsyncLifetime
         Assert.StartsWith(JobService.InterruptedMessage, cutOff.Summary);
     }
 
-    private static byte[] Frames(int files = Files)
+    internal static byte[] Frames(int files = Files)
     {
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[120]];
         using var zip = new MemoryStream();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -22,6 +23,9 @@ public sealed class AppProcess : IAsyncDisposable
         _settings = new Dictionary<string, string>(settings ?? []) { ["Dashboard__Jobs__LeaseSeconds"] = "3" };
 
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("dashboard-process-").FullName;
+
+    /// <summary>The running process's id, which its worker's leases name ("machine/pid/…").</summary>
+    public int? ProcessId => _process?.Id;
     public int Port { get; } = FreePort();
 
     public async Task StartAsync(params string[] extra)
@@ -58,6 +62,32 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException("The app did not answer /healthz within 90 seconds.");
     }
 
+    /// <summary>The repository's root, where deploy/ and the app's content are.</summary>
+    public static string Repository
+    {
+        get
+        {
+            var folder = new DirectoryInfo(AppContext.BaseDirectory);
+            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Dashboard.sln"))) folder = folder.Parent;
+            return folder!.FullName;
+        }
+    }
+
+    /// <summary>The operator's command line ("admin …") as its own process beside this one, on the same settings.</summary>
+    public async Task<(int ExitCode, string Output)> RunOperatorAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = DataFolder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Dashboard.App.dll"), "admin" }.Concat(arguments))
+            start.ArgumentList.Add(argument);
+        start.Environment["DASHBOARD_DATA"] = DataFolder;
+        foreach (var (key, value) in _settings) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, as in a crash or a lost machine.</summary>
     public async Task KillAsync()
     {
@@ -91,15 +121,26 @@ public sealed class AppProcess : IAsyncDisposable
         return page;
     }
 
-    private SqliteConnection Open() =>
-        new($"Data Source={Path.Combine(DataFolder, "dashboard.db")};Mode=ReadOnly;Default Timeout=30");
+    /// <summary>Its database: the SQLite file in its data folder, or the PostgreSQL database its settings name.</summary>
+    private DbConnection Open() =>
+        _settings.TryGetValue("ConnectionStrings__Dashboard", out var postgres)
+            ? new Npgsql.NpgsqlConnection(postgres)
+            : new SqliteConnection($"Data Source={Path.Combine(DataFolder, "dashboard.db")};Mode=ReadOnly;Default Timeout=30");
+
+    private static DbCommand Command(DbConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
 
     public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var connection = Open();
         await connection.OpenAsync();
-        await using var command = new SqliteCommand(sql, connection);
+        await using var command = Command(connection, sql);
         var value = await command.ExecuteScalarAsync();
+        if (value is not null and not DBNull && typeof(T) == typeof(string)) return (T)(object)Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
         return value is null or DBNull ? default! : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -107,10 +148,10 @@ public sealed class AppProcess : IAsyncDisposable
     {
         await using var connection = Open();
         await connection.OpenAsync();
-        await using var command = new SqliteCommand(sql, connection);
+        await using var command = Command(connection, sql);
         await using var reader = await command.ExecuteReaderAsync();
         var values = new List<string>();
-        while (await reader.ReadAsync()) values.Add(reader.GetString(0));
+        while (await reader.ReadAsync()) values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
         return values;
     }
 
@@ -118,10 +159,11 @@ public sealed class AppProcess : IAsyncDisposable
     {
         await using var connection = Open();
         await connection.OpenAsync();
-        await using var command = new SqliteCommand($"SELECT Status, ItemsDone, ItemsTotal, ErrorSummary FROM Jobs WHERE Id = '{id}'", connection);
+        await using var command = Command(connection, $"""SELECT "Status", "ItemsDone", "ItemsTotal", "ErrorSummary" FROM "Jobs" WHERE "Id" = '{id}'""");
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
-        return (Enum.Parse<JobStatus>(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? "" : reader.GetString(3));
+        return (Enum.Parse<JobStatus>(reader.GetString(0)), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
+            Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture), reader.IsDBNull(3) ? "" : reader.GetString(3));
     }
 
     /// <summary>Reads until <paramref name="done"/> holds, or a minute has passed (then the last value, for the assert).</summary>
@@ -135,7 +177,7 @@ public sealed class AppProcess : IAsyncDisposable
                 var value = await read();
                 if (done(value) || DateTime.UtcNow > deadline) return value;
             }
-            catch (SqliteException) when (DateTime.UtcNow < deadline) { }
+            catch (DbException) when (DateTime.UtcNow < deadline) { }
             await Task.Delay(25);
         }
     }
