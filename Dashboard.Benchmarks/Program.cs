@@ -43,5 +43,15 @@ if (args is ["startup", .. var startup]) return await StartupTime.RunAsync(start
 //   address → first rows on screen for Users and the Activity Center vs the app's not-found page
 if (args is ["navigation", ..]) return await FirstRows.RunAsync();
 
+// dotnet run -c Release --project Dashboard.Benchmarks -- postgres [BenchmarkDotNet arguments]
+//   the list benchmarks on a throwaway PostgreSQL cluster (Debian's server programs, a temp folder, a loopback port)
+if (args is ["postgres", .. var onPostgres])
+{
+    var server = await Dashboard.Tests.Support.PostgresServer.GetAsync();
+    // Every case runs in a process of its own, which inherits this.
+    Environment.SetEnvironmentVariable(Dashboard.Benchmarks.ScaleData.PostgresVariable, server.ConnectionString("postgres"));
+    args = onPostgres;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

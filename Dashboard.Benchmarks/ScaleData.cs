@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Dashboard.Benchmarks;
 
 /// <summary>
-/// One workspace at the sizes the guide names: 10,000 members, 200,000 jobs, 5,000 projects. Built once into a
-/// SQLite file with the real migrations and reused, because BenchmarkDotNet runs every case in its own process.
+/// One workspace at the sizes the guide names: 10,000 members, 200,000 jobs, 5,000 projects. Built once with the real
+/// migrations and reused, because BenchmarkDotNet runs every case in its own process: into a SQLite file, or — when
+/// <see cref="PostgresVariable"/> names a server (the <c>postgres</c> verb sets it) — into a PostgreSQL database.
 /// </summary>
 public sealed class ScaleData : IDbContextFactory<DashboardDbContext>
 {
@@ -20,23 +21,43 @@ public sealed class ScaleData : IDbContextFactory<DashboardDbContext>
     public const int Jobs = 200_000;
     public const int Projects = 5_000;
     private const string Version = "2";
+    /// <summary>A connection string to a PostgreSQL server's "postgres" database: run the lists there instead.</summary>
+    public const string PostgresVariable = "DASHBOARD_BENCH_POSTGRES";
 
-    private readonly DbContextOptions<DashboardDbContext> _options;
     // Pooled, as the app's factory is (Domain/DomainServices.cs).
     private readonly PooledDbContextFactory<DashboardDbContext> _pool;
 
-    private ScaleData(string path)
+    private ScaleData(DatabaseConnection database)
     {
-        ConnectionString = $"Data Source={path}";
-        _options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(ConnectionString).Options;
-        _pool = new PooledDbContextFactory<DashboardDbContext>(_options);
+        Database = database;
+        ConnectionString = database.ConnectionString;
+        var options = new DbContextOptionsBuilder<DashboardDbContext>();
+        database.Configure(options);
+        _pool = new PooledDbContextFactory<DashboardDbContext>(options.Options);
         MemberDirectory = new MemberDirectory(this);
         JobDirectory = new JobDirectory(this);
         ResourceService = new ResourceService(this, TimeProvider.System);
     }
 
-    /// <summary>The file's address, for the hand-written queries measured against the app's.</summary>
+    /// <summary>The database's address, for the hand-written queries measured against the app's.</summary>
     public string ConnectionString { get; }
+
+    public DatabaseConnection Database { get; }
+
+    public bool IsPostgres => Database.Provider == DatabaseProvider.Postgres;
+
+    /// <summary>A connection for hand-written SQL, on whichever engine the lists run.</summary>
+    public System.Data.Common.DbConnection OpenConnection()
+    {
+        System.Data.Common.DbConnection connection = IsPostgres
+            ? new Npgsql.NpgsqlConnection(ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>The workspace's id as the engine stores it: uppercase text on SQLite, a uuid on PostgreSQL.</summary>
+    public object Stored(Guid id) => IsPostgres ? id : id.ToString().ToUpperInvariant();
 
     public Actor Admin { get; private set; } = default!;
     /// <summary>A Member who sees some Projects directly and some through a group, and started some jobs.</summary>
@@ -51,6 +72,54 @@ public sealed class ScaleData : IDbContextFactory<DashboardDbContext>
 
     public static async Task<ScaleData> OpenAsync()
     {
+        var data = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server
+            ? await OpenPostgresAsync(server)
+            : await OpenSqliteAsync();
+        await using var db = data.CreateDbContext();
+        var workspace = await db.Workspaces.SingleAsync();
+        Actor ActorOf(WorkspaceMember m) => new(m.AccountId!.Value, m.Id, workspace.Id, workspace.Name, m.Role, m.UserType);
+        data.Admin = ActorOf(await db.Members.SingleAsync(m => m.Email == "admin@scale.example"));
+        data.Member = ActorOf(await db.Members.SingleAsync(m => m.Email == "member-1@scale.example"));
+        return data;
+    }
+
+    private static async Task<ScaleData> OpenPostgresAsync(string server)
+    {
+        var name = $"scale_v{Version}";
+        await using var admin = new Npgsql.NpgsqlConnection(server);
+        await admin.OpenAsync();
+        async Task<bool> ExistsAsync(string database)
+        {
+            await using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin);
+            exists.Parameters.AddWithValue("name", database);
+            return await exists.ExecuteScalarAsync() is not null;
+        }
+        async Task ExecuteAsync(string sql)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, admin);
+            await command.ExecuteNonQueryAsync();
+        }
+        string On(string database) => new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        if (!await ExistsAsync(name))
+        {
+            // Built under another name and renamed into place, so an interrupted build is never reused.
+            var building = name + "_building";
+            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)");
+            await ExecuteAsync($"CREATE DATABASE \"{building}\"");
+            var fresh = new ScaleData(DatabaseConnection.Postgres(On(building)));
+            await DatabaseInitializer.MigrateAsync(fresh);
+            await fresh.SeedAsync();
+            await using (var db = fresh.CreateDbContext()) await db.Database.ExecuteSqlRawAsync("ANALYZE");
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync($"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"");
+        }
+        var data = new ScaleData(DatabaseConnection.Postgres(On(name)));
+        await DatabaseInitializer.MigrateAsync(data);
+        return data;
+    }
+
+    private static async Task<ScaleData> OpenSqliteAsync()
+    {
         var folder = Path.Combine(Path.GetTempPath(), "dashboard-benchmarks");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"scale-v{Version}.db");
@@ -59,21 +128,16 @@ public sealed class ScaleData : IDbContextFactory<DashboardDbContext>
             // Built under another name and moved into place, so an interrupted build is never reused.
             var building = path + ".building";
             File.Delete(building);
-            var fresh = new ScaleData(building);
+            var fresh = new ScaleData(DatabaseConnection.SqliteFile(building));
             await DatabaseInitializer.MigrateAsync(fresh);
             await fresh.SeedAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Move(building, path);
         }
 
-        var data = new ScaleData(path);
+        var data = new ScaleData(DatabaseConnection.SqliteFile(path));
         // What the app does at every start: migrations (none left here), then statistics for the query planner.
         await DatabaseInitializer.MigrateAsync(data);
-        await using var db = data.CreateDbContext();
-        var workspace = await db.Workspaces.SingleAsync();
-        Actor ActorOf(WorkspaceMember m) => new(m.AccountId!.Value, m.Id, workspace.Id, workspace.Name, m.Role, m.UserType);
-        data.Admin = ActorOf(await db.Members.SingleAsync(m => m.Email == "admin@scale.example"));
-        data.Member = ActorOf(await db.Members.SingleAsync(m => m.Email == "member-1@scale.example"));
         return data;
     }
 

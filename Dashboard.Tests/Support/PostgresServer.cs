@@ -9,7 +9,7 @@ namespace Dashboard.Tests.Support;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for the test run: Debian's server binaries, a data folder in a temp folder, a
-/// loopback port, no system service. Started on first use, stopped when the test process exits. Every test gets its
+/// loopback port, no system service. Started on first use, stopped when the process exits. Every test gets its
 /// own database, copied from a template the real migrations built once.
 /// </summary>
 public sealed class PostgresServer
@@ -146,16 +146,4 @@ public static class ServerTests
 {
     public static bool Required =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-}
-
-/// <summary>
-/// A test that needs the PostgreSQL server programs. Locally it is skipped when they are not installed; under CI
-/// (CI=true) it always runs, so a missing server fails the build instead of hiding the test.
-/// </summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (PostgresServer.MissingReason is { } reason) Skip = reason;
-    }
 }

@@ -69,11 +69,12 @@ public sealed class ActivityHub(MembershipService memberships, ApiKeyService key
 }
 
 /// <summary>
-/// The hub's open connections and what opened them. A connection is closed at once when, in this process, its
-/// person's membership or security changes (removed, role changed, signed out, password changed) or its API key is
-/// revoked: a client reconnects and gets what its new standing allows, or nothing. Changes made by another process
-/// (the operator's command line) are caught by a sweep every <see cref="SweepInterval"/>: a connection whose
-/// account's security stamp moved on, or whose key was revoked, is closed.
+/// The hub's open connections and what opened them. A connection is closed at once when its person's membership or
+/// security changes (removed, role changed, signed out, password changed) or its API key is revoked — in this process,
+/// or in another (a node, the operator's command line), whose change the change feed replays here within a second or
+/// two: a client reconnects and gets what its new standing allows, or nothing. A sweep every
+/// <see cref="SweepInterval"/> is the safety net: a connection whose account's security stamp moved on, or whose key
+/// was revoked, is closed whatever announced it.
 /// </summary>
 public sealed class ActivityHubConnections(MembershipChanges changes, ApiKeyService keys, IDbContextFactory<DashboardDbContext> factory,
     IOptions<IdentityOptions> identity, ILogger<ActivityHubConnections> logger) : BackgroundService
