@@ -34,12 +34,14 @@ public class QueriesPerPageTests(ITestOutputHelper output) : BrowserJourney
 
     /// <summary>
     /// The budgets count what a page sends. The import worker looks for queued imports every few seconds and renews
-    /// its leases: here its rounds are spaced out of the way (it still wakes at once for an import queued here).
+    /// its leases, and the change-feed reader looks for other processes' changes every second: here their rounds are
+    /// spaced out of the way (the worker still wakes at once for an import queued here).
     /// </summary>
     protected override void ConfigureApp(DashboardAppFactory app)
     {
         app.Settings["Dashboard:Jobs:PollSeconds"] = "3600";
         app.Settings["Dashboard:Jobs:LeaseSeconds"] = "3600";
+        app.Settings["Dashboard:Events:PollSeconds"] = "3600";
     }
 
     /// <summary>

@@ -105,6 +105,8 @@ public class TagsJourneyTests : BrowserJourney
         await leePage.Locator("[data-testid=issue-tags]").ClickAsync();
         await BrowserSession.PickOptionAsync(leePage, "Faded paint");
         await leePage.Keyboard.PressAsync("Escape");
+        // The list closes before the button is pressed: a click while it fades lands on its overlay, not the button.
+        await Expect(leePage.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await leePage.Locator("[data-testid=issue-submit]").ClickAsync();
         var issues = leePage.Locator("[data-testid=issue-grid]");
         await Expect(issues).ToContainTextAsync("Stop sign unreadable in frame 40");

@@ -7,6 +7,7 @@ using Dashboard.Domain.Activity;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Workspaces;
 using Dashboard.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -84,7 +85,7 @@ public sealed class TwoNodesBehindNginxTests : IAsyncLifetime
         page.Locator("[data-testid=activity-grid] tbody tr").Filter(new() { HasText = title });
 
     [ScaleOutFact]
-    public async Task AJobMovedThroughNodeA_IsSeenLiveOnNodeB_NginxServesBoth_AndTheOperatorsDemoteReachesNodeB()
+    public async Task AJobMovedThroughNodeA_IsSeenLiveOnNodeB_NginxServesBoth_AndRoleChangesFromAnywhereReachNodeB()
     {
         var onB = await PageAsync($"http://127.0.0.1:{_nodeB!.Port}", DemoData.AdminEmail);
         await OpenActivityAsync(onB);
@@ -106,17 +107,60 @@ public sealed class TwoNodesBehindNginxTests : IAsyncLifetime
         await Assertions.Expect(JobRow(throughNginx, "Detector trained on node A")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(throughNginx, "two-nodes-through-nginx");
 
-        // Another Admin, working on node B, is demoted by the operator's command line: their page learns it within 5 s.
-        var otherAdmin = await _nodeA.ScalarAsync<string>("""
-            SELECT m."Email" FROM "Members" m JOIN "Workspaces" w ON w."Id" = m."WorkspaceId" JOIN "AspNetUsers" a ON a."Id" = m."AccountId"
-            WHERE w."Name" = 'Acme Vision (demo)' AND m."Role" = 'Admin' AND m."Status" = 'Joined' AND m."Email" <> 'admin@acme-vision.example'
-            ORDER BY m."Email" LIMIT 1
-            """);
+        // A Member working on node B has their role changed by the Admin on node A: their page learns it.
+        var member = await _nodeA.ScalarAsync<string>(JoinedInDemo("Member"));
+        var membersPage = await PageAsync($"http://127.0.0.1:{_nodeB.Port}", member);
+        await membersPage.GotoAsync("/");
+        await BrowserSession.WaitForInteractiveAsync(membersPage);
+        var adminOnA = await PageAsync($"http://127.0.0.1:{_nodeA.Port}", DemoData.AdminEmail);
+        await adminOnA.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(adminOnA);
+        await adminOnA.Locator("[data-testid=users-search]").FillAsync(member);
+        var row = adminOnA.Locator("[data-testid=users-grid] tbody tr").Filter(new() { HasText = member });
+        await row.Locator("[data-testid=row-role]").ClickAsync();
+        await BrowserSession.PickOptionAsync(adminOnA, "Tasker");
+        await Assertions.Expect(adminOnA.Locator(".mud-snackbar")).ToContainTextAsync("is now Tasker.");
+        await Assertions.Expect(membersPage.Locator("[data-testid=membership-changed]")).ToContainTextAsync("is now Tasker", new() { Timeout = 5_000 });
+
+        // Another Admin, with a page and a hub connection on node B, is demoted by the operator's command line: both
+        // lose the Admin's scope within 5 s.
+        var otherAdmin = await _nodeA.ScalarAsync<string>(JoinedInDemo("Admin"));
         var theirs = await PageAsync($"http://127.0.0.1:{_nodeB.Port}", otherAdmin);
         await OpenActivityAsync(theirs);
+        await using var hub = await HubAsync(_nodeB, otherAdmin);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
         var (exitCode, output) = await _nodeA.RunOperatorAsync("demote", "--workspace", DemoData.WorkspaceName, "--email", otherAdmin);
         Assert.True(exitCode == 0, output);
         await Assertions.Expect(theirs.Locator("[data-testid=membership-changed]")).ToContainTextAsync("now Member", new() { Timeout = 5_000 });
+        await closed.Task.WaitAsync(FiveSeconds);
+    }
+
+    /// <summary>A demo person other than the demo Admin, joined with an account, in the given role.</summary>
+    private static string JoinedInDemo(string role) => $"""
+        SELECT m."Email" FROM "Members" m JOIN "Workspaces" w ON w."Id" = m."WorkspaceId" JOIN "AspNetUsers" a ON a."Id" = m."AccountId"
+        WHERE w."Name" = '{DemoData.WorkspaceName}' AND m."Role" = '{role}' AND m."Status" = 'Joined'
+          AND m."UserType" = 'Internal' AND m."Email" <> '{DemoData.AdminEmail}'
+        ORDER BY m."Email" LIMIT 1
+        """;
+
+    /// <summary>A hub connection signed in with the person's cookie, subscribed to what their role lets them hear.</summary>
+    private static async Task<HubConnection> HubAsync(AppProcess node, string email)
+    {
+        var cookies = new CookieContainer();
+        var address = new Uri($"http://127.0.0.1:{node.Port}");
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInForm.PostAsync(http, email, DemoData.Password)).StatusCode);
+        var hub = new HubConnectionBuilder().WithUrl(new Uri(address, "/hubs/activity"), o => o.Cookies = cookies).Build();
+        var subscribed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<string>("Subscribed", scope => subscribed.TrySetResult(scope));
+        await hub.StartAsync();
+        Assert.Equal("workspace", await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        return hub;
     }
 
     [ScaleOutFact]
