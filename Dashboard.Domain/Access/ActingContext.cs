@@ -82,6 +82,11 @@ public sealed class ActingWrites(IDbContextFactory<DashboardDbContext> factory, 
         // Begun before the standing check so the check and the change read the same state (SQLite takes the write
         // lock here: two writers wait for each other instead of both passing a check only one should pass).
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // PostgreSQL lets writers run side by side: the workspace's row, locked until the commit, makes a workspace's
+        // changes take turns as they do on SQLite, so a rule that spans rows (a Project keeps an Admin, a name is
+        // free) is checked against what the other writer committed. Other workspaces are not held up.
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Workspaces" WHERE "Id" = {actor.WorkspaceId} FOR UPDATE""", ct);
         var standing = await ActorStanding.StillStandsAsync(db, actor, ct);
         if (!standing.Succeeded)
         {

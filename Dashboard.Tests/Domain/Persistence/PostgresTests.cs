@@ -119,6 +119,41 @@ public class PostgresTests
         Assert.Contains("IX_Members_DisplayName_Trigrams", plan, StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public async Task TwoChangesInOneWorkspace_TakeTurns_WhileAnotherWorkspaceIsNotHeldUp()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var acme = await Seed.MemberAsync(database, await Seed.WorkspaceAsync(database, "Acme"), WorkspaceRole.Admin);
+        var acmeToo = await Seed.MemberAsync(database, await DatabaseWorkspaceAsync(database, acme.WorkspaceId), WorkspaceRole.Admin);
+        var other = await Seed.MemberAsync(database, await Seed.WorkspaceAsync(database, "Other Co"), WorkspaceRole.Admin);
+        var writes = new ActingWrites(database, _clock);
+        var firstInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var letFirstFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var first = writes.RunAsync(acme, async _ =>
+        {
+            firstInside.TrySetResult();
+            await letFirstFinish.Task;
+            return Dashboard.Domain.Common.Result.Success();
+        }, default);
+        await firstInside.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var sameWorkspace = writes.RunAsync(acmeToo, _ => Task.FromResult(Dashboard.Domain.Common.Result.Success()), default);
+        var otherWorkspace = writes.RunAsync(other, _ => Task.FromResult(Dashboard.Domain.Common.Result.Success()), default);
+
+        Assert.True((await otherWorkspace.WaitAsync(TimeSpan.FromSeconds(10))).Succeeded);
+        await Task.Delay(300);
+        Assert.False(sameWorkspace.IsCompleted, "a second change in the workspace ran while the first was still open");
+        letFirstFinish.SetResult();
+        Assert.True((await first).Succeeded);
+        Assert.True((await sameWorkspace.WaitAsync(TimeSpan.FromSeconds(10))).Succeeded);
+    }
+
+    private static async Task<Dashboard.Domain.Workspaces.Workspace> DatabaseWorkspaceAsync(TestDatabase database, Guid id)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == id);
+    }
+
     private async Task<List<Guid>> QueuedImportsAsync(TestDatabase database, int count)
     {
         var workspace = await Seed.WorkspaceAsync(database, "Acme Vision");
