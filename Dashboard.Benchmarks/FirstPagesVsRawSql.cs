@@ -75,7 +75,8 @@ public class FirstPagesVsRawSql
     /// <summary>Page 7,600 by hand: the rows after page 7,599's last, along the index, without a count.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("Activity Center, Admin, page 7,600 after page 7,599")]
     public Task<int> JobsDeepRawAsync() => ReadAsync(JobRowsByHand + """
-        WHERE j."WorkspaceId" = @workspace AND (j."StartedAt" < @startedAt OR (j."StartedAt" = @startedAt AND j."Id" < @id))
+        WHERE j."WorkspaceId" = @workspace AND j."StartedAt" <= @startedAt
+          AND (j."StartedAt" < @startedAt OR (j."StartedAt" = @startedAt AND j."Id" < @id))
         ORDER BY j."StartedAt" DESC, j."Id" DESC
         LIMIT 25
         """, ("startedAt", StartedAtAsStored.ConvertToProvider(_deepAnchor.StartedAt)!), ("id", _data.Stored(_deepAnchor.Id)));

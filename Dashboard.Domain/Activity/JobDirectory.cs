@@ -128,15 +128,19 @@ public sealed class JobDirectory(IDbContextFactory<DashboardDbContext> factory)
     private static IOrderedQueryable<Job> OldestFirst(IQueryable<Job> jobs) =>
         jobs.OrderBy(j => j.StartedAt).ThenBy(j => j.Id);
 
-    // The seeks follow NewestFirst: "after" a row is older, or as old with a smaller id.
+    // The seeks follow NewestFirst: "after" a row is older, or as old with a smaller id. Each also bounds StartedAt on
+    // its own: the OR alone is no range PostgreSQL can start an index scan at (it read page 7,600 in 65 ms, not 1 ms).
     private static IQueryable<Job> After(IQueryable<Job> jobs, JobRow row) =>
-        jobs.Where(j => j.StartedAt < row.StartedAt || (j.StartedAt == row.StartedAt && j.Id.CompareTo(row.Id) < 0));
+        jobs.Where(j => j.StartedAt <= row.StartedAt
+                        && (j.StartedAt < row.StartedAt || (j.StartedAt == row.StartedAt && j.Id.CompareTo(row.Id) < 0)));
 
     private static IQueryable<Job> AtOrAfter(IQueryable<Job> jobs, JobRow row) =>
-        jobs.Where(j => j.StartedAt < row.StartedAt || (j.StartedAt == row.StartedAt && j.Id.CompareTo(row.Id) <= 0));
+        jobs.Where(j => j.StartedAt <= row.StartedAt
+                        && (j.StartedAt < row.StartedAt || (j.StartedAt == row.StartedAt && j.Id.CompareTo(row.Id) <= 0)));
 
     private static IQueryable<Job> Before(IQueryable<Job> jobs, JobRow row) =>
-        jobs.Where(j => j.StartedAt > row.StartedAt || (j.StartedAt == row.StartedAt && j.Id.CompareTo(row.Id) > 0));
+        jobs.Where(j => j.StartedAt >= row.StartedAt
+                        && (j.StartedAt > row.StartedAt || (j.StartedAt == row.StartedAt && j.Id.CompareTo(row.Id) > 0)));
 
     /// <summary>Jobs as the list and the API show them: names of the resource and of whoever started it.</summary>
     internal static IQueryable<JobRow> Rows(DashboardDbContext db, IQueryable<Job> jobs) =>

@@ -27,7 +27,16 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
     /// </summary>
     public static DatabaseConnection SqliteFile(string path) => new(DatabaseProvider.Sqlite, $"Data Source={path};Default Timeout=30");
 
-    public static DatabaseConnection Postgres(string connectionString) => new(DatabaseProvider.Postgres, connectionString);
+    /// <summary>
+    /// A PostgreSQL database. Unless the connection string says otherwise, Npgsql prepares the statements a node runs
+    /// again and again (every list page is one), so PostgreSQL plans each once per connection rather than per call.
+    /// </summary>
+    public static DatabaseConnection Postgres(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        return new(DatabaseProvider.Postgres, builder.ConnectionString);
+    }
 
     public void Configure(DbContextOptionsBuilder options)
     {

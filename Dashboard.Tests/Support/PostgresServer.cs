@@ -95,8 +95,8 @@ public sealed class PostgresServer
         var options = new DbContextOptionsBuilder<DashboardDbContext>();
         DatabaseConnection.Postgres(template).Configure(options);
         await using (var db = new DashboardDbContext(options.Options)) await db.Database.MigrateAsync();
-        // A template must have no open connections while databases are copied from it.
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(template));
+        // A template must have no open connections while databases are copied from it (none other is open yet).
+        NpgsqlConnection.ClearAllPools();
         return server;
     }
 
