@@ -1,0 +1,103 @@
+using Dashboard.App.Operations;
+using Dashboard.Domain.Persistence;
+using Dashboard.Tests.Support;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd;
+
+/// <summary>
+/// Every page of the demo, signed in as its Admin, in the light and the dark theme, has no serious or critical
+/// violation of the WCAG 2.1 A and AA rules as Deque's axe-core finds them. A failure names the rule and the elements.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public class AccessibilityTests : BrowserJourney
+{
+    private static readonly List<string> Wcag21AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await DemoData.SeedAsync(Session.App.Services);
+    }
+
+    private async Task<string> FirstIdAsync(Func<DashboardDbContext, Task<Guid>> read)
+    {
+        await using var db = await Session.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        return (await read(db)).ToString();
+    }
+
+    /// <summary>The serious and critical violations on what the page shows now, one line per rule and its elements.</summary>
+    private static async Task<List<string>> ViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = Wcag21AA } });
+        return result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url} [{v.Impact}] {v.Id}: {v.Help} — " + string.Join("; ", v.Nodes.Take(5).Select(n =>
+                    (n.Html.Length > 160 ? n.Html[..160] + "…" : n.Html) + " (" + string.Join(" ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message)) + ")"))
+                         + (v.Nodes.Length > 5 ? $" (and {v.Nodes.Length - 5} more)" : ""))
+            .ToList();
+    }
+
+    private async Task<IPage> SignedInPageAsync(ColorScheme scheme)
+    {
+        var page = await Session.NewPageAsync();
+        await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+        await BrowserSession.SignInAsync(page, DemoData.AdminEmail, DemoData.Password);
+        return page;
+    }
+
+    private async Task AssertPagesAsync(ColorScheme scheme, params string[] paths)
+    {
+        var page = await SignedInPageAsync(scheme);
+        var found = new List<string>();
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            await BrowserSession.WaitForInteractiveAsync(page);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            found.AddRange(await ViolationsAsync(page));
+        }
+        Assert.True(found.Count == 0, $"{scheme} theme:\n" + string.Join("\n", found));
+    }
+
+    [BrowserFact]
+    public async Task TheSettingsTabs_HaveNoSeriousViolations_LightAndDark()
+    {
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+            await AssertPagesAsync(scheme, "/settings/users", "/settings/groups", "/settings/project-tags", "/settings/issue-tags",
+                "/settings/activity", "/settings/audit");
+    }
+
+    [BrowserFact]
+    public async Task HomeResourcesAndDetails_HaveNoSeriousViolations_LightAndDark()
+    {
+        var project = await FirstIdAsync(db => db.Projects.OrderBy(p => p.NormalizedName).Select(p => p.Id).FirstAsync());
+        var group = await FirstIdAsync(db => db.Groups.OrderBy(g => g.NormalizedName).Select(g => g.Id).FirstAsync());
+        var member = await FirstIdAsync(db => db.Members.Where(m => m.AccountId != null).OrderBy(m => m.DisplayName).Select(m => m.Id).FirstAsync());
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+            await AssertPagesAsync(scheme, "/", "/projects", "/datasets", "/ontologies", $"/projects/{project}", $"/groups/{group}",
+                $"/settings/users/{member}", "/account/security");
+    }
+
+    [BrowserFact]
+    public async Task TheSignedOutPages_HaveNoSeriousViolations_LightAndDark()
+    {
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            var page = await Session.NewPageAsync();
+            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+            var found = new List<string>();
+            // Rendered on the server as plain forms (no circuit): checked once loaded.
+            foreach (var path in new[] { "/account/login", "/account/forgot-password" })
+            {
+                await page.GotoAsync(path);
+                await page.Locator("form").First.WaitForAsync();
+                found.AddRange(await ViolationsAsync(page));
+            }
+            Assert.True(found.Count == 0, $"{scheme} theme:\n" + string.Join("\n", found));
+        }
+    }
+}
