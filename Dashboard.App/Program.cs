@@ -38,6 +38,9 @@ builder.Services.AddDashboardDomain(database);
 // Cookie-protection keys are rows of the database: sign-ins survive restarts, a backup holds them, and every node
 // sharing the database accepts what any node issued.
 builder.Services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>();
+// The keys are not encrypted at rest (a self-hosted box has no key vault or certificate to do it with): the database
+// that holds them is what protects them. Said once at start-up (below) instead of as a warning with every new key.
+builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -128,6 +131,7 @@ var importedKeys = await DataProtectionKeyImport.ImportFilesAsync(app.Services.G
     dataFolder.KeysFolder);
 if (importedKeys > 0) app.Logger.LogInformation("{Count} data-protection keys were copied from {KeysFolder} into the database", importedKeys, dataFolder.KeysFolder);
 app.Logger.LogInformation("Data folder {DataFolder}", dataFolder.Root);
+app.Logger.LogInformation("Cookie and token keys are kept unencrypted in the database's DataProtectionKeys table: protect the database and its backups as you would the keys");
 if (database.Provider != DatabaseProvider.Sqlite)
     app.Logger.LogInformation("Database {Provider} {Connection}", database.Provider, database);
 if (operatorArgs is not null)

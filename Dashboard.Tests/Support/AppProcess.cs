@@ -24,6 +24,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("dashboard-process-").FullName;
 
+    /// <summary>What the process wrote to its console (its log), line by line, across its starts.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
     /// <summary>The running process's id, which its worker's leases name ("machine/pid/…").</summary>
     public int? ProcessId => _process?.Id;
     public int Port { get; } = FreePort();
@@ -41,8 +44,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in _settings) start.Environment[key] = value;
         var process = _process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) Output.Enqueue(line.Data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Output.Enqueue(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
