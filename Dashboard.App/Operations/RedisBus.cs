@@ -58,7 +58,10 @@ public sealed class RedisBus(IConnectionMultiplexer redis, JobEvents jobs, Membe
     {
         jobs.ChangedHere -= PublishJob;
         changes.CommittedHere -= PublishFeedWake;
-        await redis.GetSubscriber().UnsubscribeAllAsync();
+        // Only this bus's channels: the SignalR backplane shares the connection.
+        var subscriber = redis.GetSubscriber();
+        await subscriber.UnsubscribeAsync(JobsChannel);
+        await subscriber.UnsubscribeAsync(FeedChannel);
     }
 
     private void OnJobMessage(RedisValue message)
