@@ -62,6 +62,24 @@ public partial class MemberServiceTests : IAsyncLifetime
         Assert.Equal(allowed ? WorkspaceRole.Member : WorkspaceRole.Tasker, (await FindAsync(target.MemberId))!.Role);
     }
 
+    /// <summary>
+    /// The other processes' news of a change is written with the change: committed together, so a crash after the
+    /// commit still leaves it for them to read; a refused change leaves none.
+    /// </summary>
+    [Fact]
+    public async Task ARoleChange_LeavesItsFeedEntry_InItsOwnTransaction_AndARefusalLeavesNone()
+    {
+        var target = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Tasker);
+        var admin = await Seed.MemberAsync(_database, _workspace, WorkspaceRole.Admin);
+
+        Assert.True((await _members.ChangeRoleAsync(_admin, target.MemberId, WorkspaceRole.Member)).Succeeded);
+        Assert.False((await _members.ChangeRoleAsync(_admin, admin.MemberId, WorkspaceRole.Member)).Succeeded);
+
+        await using var db = _database.CreateDbContext();
+        var entry = Assert.Single(await db.ChangeFeed.ToListAsync());
+        Assert.Equal((FeedKind.AccountChanged, target.AccountId, _changes.Origin), (entry.Kind, entry.SubjectId, entry.Origin));
+    }
+
     [Fact]
     public async Task AnAdmin_CannotBeDemotedOrRemovedInTheDashboard()
     {
