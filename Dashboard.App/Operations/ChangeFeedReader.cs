@@ -21,7 +21,7 @@ public sealed class ChangeFeedOptions
 /// transaction, a node whose clock runs behind) still appears within it. Old entries are deleted after a day.
 /// </summary>
 public sealed class ChangeFeedReader(IDbContextFactory<DashboardDbContext> factory, MembershipChanges changes, ApiKeyService keys,
-    TimeProvider clock, IOptions<ChangeFeedOptions> options, ILogger<ChangeFeedReader> logger) : BackgroundService
+    JobEvents jobs, TimeProvider clock, IOptions<ChangeFeedOptions> options, ILogger<ChangeFeedReader> logger) : BackgroundService
 {
     private static readonly TimeSpan Lookback = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Kept = TimeSpan.FromDays(1);
@@ -68,6 +68,7 @@ public sealed class ChangeFeedReader(IDbContextFactory<DashboardDbContext> facto
         await using var db = await factory.CreateDbContextAsync(ct);
         var entries = await db.ChangeFeed.AsNoTracking().Where(e => e.At >= from && e.Origin != changes.Origin)
             .OrderBy(e => e.At).ToListAsync(ct);
+        var jobsToShow = new Dictionary<Guid, bool>();
         foreach (var entry in entries.Where(e => _replayed.TryAdd(e.Id, e.At)))
         {
             switch (entry.Kind)
@@ -83,9 +84,25 @@ public sealed class ChangeFeedReader(IDbContextFactory<DashboardDbContext> facto
                         .Select(m => m.AccountId).ToListAsync(ct);
                     foreach (var account in accounts) changes.Replay(account!.Value);
                     break;
+                case FeedKind.JobStarted or FeedKind.JobFinished:
+                    jobsToShow[entry.SubjectId] = jobsToShow.GetValueOrDefault(entry.SubjectId) || entry.Kind == FeedKind.JobStarted;
+                    break;
             }
         }
+        await ReplayJobsAsync(db, jobsToShow, ct);
         foreach (var old in _replayed.Where(r => r.Value < from - Lookback).Select(r => r.Key).ToList()) _replayed.Remove(old);
+    }
+
+    /// <summary>
+    /// Pages hear each job as it stands now, read in one query: with Redis they may have heard it already (applying it
+    /// again changes nothing), without it this is how another node's jobs start and end on them.
+    /// </summary>
+    private async Task ReplayJobsAsync(DashboardDbContext db, Dictionary<Guid, bool> startedByJob, CancellationToken ct)
+    {
+        if (startedByJob.Count == 0) return;
+        var ids = startedByJob.Keys.ToList();
+        var current = await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id)).ToListAsync(ct);
+        foreach (var job in current.OrderBy(j => j.StartedAt)) jobs.Receive(JobEvents.ChangeOf(job, created: startedByJob[job.Id]));
     }
 
     private async Task CleanUpAsync(DateTimeOffset now, CancellationToken ct)

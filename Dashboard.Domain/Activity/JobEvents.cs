@@ -1,3 +1,6 @@
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Workspaces;
+
 namespace Dashboard.Domain.Activity;
 
 /// <summary>
@@ -13,8 +16,10 @@ public sealed record JobChange(Guid JobId, Guid WorkspaceId, Guid? StartedByMemb
 /// here, so they cannot disagree about a job. With several nodes, a change made on another node arrives through
 /// <see cref="Receive"/> (the Redis bus): pages hear it in <see cref="Changed"/>, but only the node that made a change
 /// relays it to the hub (<see cref="ChangedHere"/>), whose backplane already carries it to every node's clients.
+/// A job's start and end are also written to the change feed in the change's own transaction (<see cref="Record"/>),
+/// so other nodes' pages learn them without Redis, and even when this node dies before telling anyone.
 /// </summary>
-public sealed class JobEvents
+public sealed class JobEvents(MembershipChanges? feed = null)
 {
     /// <summary>Every change, this node's and other nodes'.</summary>
     public event Action<JobChange>? Changed;
@@ -24,11 +29,20 @@ public sealed class JobEvents
 
     public void Publish(Job job, bool created = false)
     {
-        var change = new JobChange(job.Id, job.WorkspaceId, job.StartedByMemberId,
-            job.Type, job.Status, job.ItemsDone, job.ItemsTotal, job.LastUpdateAt, job.FinishedAt, created);
+        var change = ChangeOf(job, created);
         ChangedHere?.Invoke(change);
         Changed?.Invoke(change);
     }
+
+    public static JobChange ChangeOf(Job job, bool created = false) => new(job.Id, job.WorkspaceId, job.StartedByMemberId,
+        job.Type, job.Status, job.ItemsDone, job.ItemsTotal, job.LastUpdateAt, job.FinishedAt, created);
+
+    /// <summary>
+    /// Adds the job's start or end to the change's own unit of work, for the other processes' feed readers. Progress is
+    /// not recorded: it comes often, matters only while it is fresh, and travels between nodes by Redis alone.
+    /// </summary>
+    public void Record(DashboardDbContext db, Job job, bool started) =>
+        feed?.RecordJob(db, job.Id, started ? FeedKind.JobStarted : FeedKind.JobFinished);
 
     /// <summary>A change another node made and published.</summary>
     public void Receive(JobChange change) => Changed?.Invoke(change);

@@ -47,6 +47,7 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
             // Until its upload is whole and it is queued, the job is this node's: were the node to die, the lease runs out.
             job.HoldLease(_node.Id, write.Now + _node.Lease);
             write.Db.Jobs.Add(job);
+            events.Record(write.Db, job, started: true);
             await write.RecordAsync(AuditActions.ImportStarted, $"{kind} \"{resource.Value.Name}\"", null, job.Title, ct);
             return job;
         }, ct);
@@ -142,6 +143,7 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
 
         var job = new Job(caller.WorkspaceId, command.Type, title.Value, command.ResourceId, null, caller.KeyId, isExternal: true, clock.GetUtcNow());
         db.Jobs.Add(job);
+        events.Record(db, job, started: true);
         await db.SaveChangesAsync(ct);
         events.Publish(job, created: true);
         return await JobDirectory.Rows(db, db.Jobs.Where(j => j.Id == job.Id)).FirstAsync(ct);
@@ -212,8 +214,10 @@ public sealed class JobService(IDbContextFactory<DashboardDbContext> factory, Ti
             await using var db = await factory.CreateDbContextAsync(ct);
             var job = await find(db);
             if (job is null) return Error.NotFound(notFound);
+            var wasFinished = job.IsFinished;
             var changed = change(job);
             if (!changed.Succeeded) return changed.Error!;
+            if (job.IsFinished && !wasFinished) events.Record(db, job, started: false);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -11,6 +11,10 @@ public enum FeedKind
     ApiKeyRevoked,
     /// <summary>A workspace's rules changed for every member (two-factor required): each member's pages re-check.</summary>
     WorkspaceMembersChanged,
+    /// <summary>A job started: pages that list it show it at the top.</summary>
+    JobStarted,
+    /// <summary>A job ended (Success or Error): pages that show it show how it ended.</summary>
+    JobFinished,
 }
 
 /// <summary>
@@ -69,6 +73,10 @@ public sealed class MembershipChanges(TimeProvider clock)
 
     public void RecordKeyRevoked(DashboardDbContext db, Guid keyId) =>
         db.ChangeFeed.Add(new FeedEntry(FeedKind.ApiKeyRevoked, keyId, Origin, clock.GetUtcNow()));
+
+    /// <summary>The feed is this process's one outbox, so a job's start or end goes in under the same origin.</summary>
+    public void RecordJob(DashboardDbContext db, Guid jobId, FeedKind kind) =>
+        db.ChangeFeed.Add(new FeedEntry(kind, jobId, Origin, clock.GetUtcNow()));
 
     /// <summary>A change this process committed (and recorded): rung so the Redis bus can wake the other nodes' readers.</summary>
     public event Action? CommittedHere;

@@ -1,5 +1,6 @@
 using Dashboard.Domain;
 using Dashboard.Domain.Access;
+using Dashboard.Domain.Activity;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
@@ -67,6 +68,55 @@ public sealed class ChangeFeedTests : IAsyncLifetime
         Assert.True(demoted.Succeeded, demoted.Error?.Message);
         var both = Task.WhenAll(onA, onB);
         Assert.Same(both, await Task.WhenAny(both, Task.Delay(Budget)));
+    }
+
+    [Fact]
+    public async Task AJobStartedAndEndedOnNodeA_ReachesNodeBsPages_WithoutRedis()
+    {
+        var key = await _nodeA.Services.GetRequiredService<ApiKeyService>().CreateAsync(_admin, "Trainer");
+        Assert.True(key.Succeeded, key.Error?.Message);
+        var caller = new ApiCaller(key.Value.Id, _admin.WorkspaceId, "Trainer");
+        var heardOnB = new List<JobChange>();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _nodeB.Services.GetRequiredService<JobEvents>().Changed += change =>
+        {
+            lock (heardOnB) heardOnB.Add(change);
+            if (change.Created) started.TrySetResult();
+            if (change.Status == JobStatus.Success) ended.TrySetResult();
+        };
+        var jobs = _nodeA.Services.GetRequiredService<JobService>();
+
+        var job = await jobs.CreateExternalAsync(caller, new ExternalJobCommand(JobType.ModelTraining, "Detector v2", null));
+        Assert.True(job.Succeeded, job.Error?.Message);
+        Assert.Same(started.Task, await Task.WhenAny(started.Task, Task.Delay(Budget)));
+        var done = await jobs.UpdateExternalAsync(caller, job.Value.Id, new ExternalJobUpdate(10, 10, JobStatus.Success, null, null));
+        Assert.True(done.Succeeded, done.Error?.Message);
+        Assert.Same(ended.Task, await Task.WhenAny(ended.Task, Task.Delay(Budget)));
+
+        // Node B was told of the start and of the end, each as the job then stood in the database, and of nothing twice.
+        lock (heardOnB)
+        {
+            Assert.All(heardOnB, change => Assert.Equal(job.Value.Id, change.JobId));
+            Assert.Equal(2, heardOnB.Count);
+            Assert.Equal(10, heardOnB[1].ItemsDone);
+        }
+    }
+
+    [Fact]
+    public async Task AJobsProgress_StaysOutOfTheFeed()
+    {
+        var key = await _nodeA.Services.GetRequiredService<ApiKeyService>().CreateAsync(_admin, "Trainer");
+        var caller = new ApiCaller(key.Value.Id, _admin.WorkspaceId, "Trainer");
+        var jobs = _nodeA.Services.GetRequiredService<JobService>();
+        var job = await jobs.CreateExternalAsync(caller, new ExternalJobCommand(JobType.ModelTraining, "Detector v3", null));
+
+        for (var done = 1; done <= 5; done++)
+            Assert.True((await jobs.UpdateExternalAsync(caller, job.Value.Id, new ExternalJobUpdate(done, 10, null, null, null))).Succeeded);
+
+        await using var scope = _nodeA.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        Assert.Equal([FeedKind.JobStarted], db.ChangeFeed.Where(e => e.SubjectId == job.Value.Id).Select(e => e.Kind).ToList());
     }
 
     private static Task Heard(DashboardAppFactory node, Guid accountId)
