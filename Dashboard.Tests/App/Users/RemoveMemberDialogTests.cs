@@ -22,9 +22,11 @@ public class RemoveMemberDialogTests : AppComponentTestBase
         _admin = await SignInAsAsync(WorkspaceRole.Admin, "Ada Admin");
     }
 
-    private async Task OpenAsync(Actor leaving)
+    private Task OpenAsync(Actor leaving) => OpenAsync(leaving.MemberId);
+
+    private async Task OpenAsync(Guid leavingMemberId)
     {
-        var details = (await Services.GetRequiredService<MemberService>().GetDetailsAsync(_admin, leaving.MemberId)).Value;
+        var details = (await Services.GetRequiredService<MemberService>().GetDetailsAsync(_admin, leavingMemberId)).Value;
         Render<MudPopoverProvider>();
         _dialogs = Render<MudDialogProvider>();
         await _dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<RemoveMemberDialog>("Remove",
@@ -37,6 +39,17 @@ public class RemoveMemberDialogTests : AppComponentTestBase
     {
         await using var db = Database.CreateDbContext();
         return await db.Members.AnyAsync(m => m.Id == actor.MemberId);
+    }
+
+    [Fact]
+    public async Task AnInvitedPerson_IsNamedByTheirAddressOnce()
+    {
+        var ivy = await Seed.InvitedAsync(Database, Workspace, "ivy@acme.example");
+
+        await OpenAsync(ivy.Id);
+
+        _dialogs.WaitForAssertion(() => Assert.Contains("ivy@acme.example loses access", _dialogs.Markup));
+        Assert.DoesNotContain("(ivy@acme.example)", _dialogs.Markup);
     }
 
     [Fact]

@@ -73,4 +73,19 @@ public class UsersTabTests : AppComponentTestBase
         tab.WaitForAssertion(() => Assert.Equal(31, Rows(tab).Count));
         Assert.Equal("1-31 of 31", tab.Find(".list-pager-info").TextContent);
     }
+
+    [Fact]
+    public async Task AnInvitedPerson_IsShownByAddressOnce_WithInvitedWhereANameWouldBe()
+    {
+        var admin = await SignInAsAsync(WorkspaceRole.Admin, "Aaron Admin");
+        await Seed.InvitedAsync(Database, Workspace, "ivy@acme.example");
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        var tab = Render<UsersTab>(p => p.Add(x => x.Actor, admin));
+
+        tab.WaitForAssertion(() => Assert.Equal(2, Rows(tab).Count));
+        var row = tab.FindAll("[data-testid=users-grid] tbody tr").Single(r => r.TextContent.Contains("ivy@acme.example"));
+        Assert.Equal("Invited", row.QuerySelector("td:first-child [data-testid=row-no-name]")!.TextContent);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(row.TextContent, "ivy@acme\\.example"));
+    }
 }
