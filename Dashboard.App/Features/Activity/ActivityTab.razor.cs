@@ -149,7 +149,7 @@ public sealed partial class ActivityTab
 
     private static double Percent(JobRow job) => job.ItemsTotal == 0 ? 0 : 100.0 * job.ItemsDone / job.ItemsTotal;
 
-    private static string Duration(TimeSpan span) =>
+    internal static string Duration(TimeSpan span) =>
         span.TotalMinutes < 1 ? $"{span.Seconds} s" : span.TotalHours < 1 ? $"{(int)span.TotalMinutes} min" : $"{span.TotalHours:0.#} h";
 
     public static string TypeName(JobType type) => type switch
@@ -159,7 +159,7 @@ public sealed partial class ActivityTab
         _ => "Model training",
     };
 
-    private static string TypeIcon(JobType type) => type switch
+    internal static string TypeIcon(JobType type) => type switch
     {
         JobType.DataImport => Icons.Material.Filled.CloudUpload,
         JobType.LabelImport => Icons.Material.Filled.Label,

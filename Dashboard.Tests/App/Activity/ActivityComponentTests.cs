@@ -64,6 +64,21 @@ public class ActivityComponentTests : AppComponentTestBase
         Assert.DoesNotContain("Good import", tab.Find("[data-testid=activity-grid]").TextContent);
     }
 
+    [Fact]
+    public async Task ARowsTextCells_ShowMarkupInNamesAsText_NeverAsElements()
+    {
+        var hostile = "<img src=x onerror=alert(1)> & \"quotes\"";
+        var job = (await _jobs.StartImportAsync(_admin, JobType.DataImport, _dataset, hostile)).Value;
+        await _jobs.SucceedAsync(job.Id);
+
+        var tab = RenderLive();
+
+        tab.WaitForAssertion(() => Assert.Contains(hostile, tab.Find("[data-testid=activity-grid] tbody").TextContent));
+        Assert.Empty(tab.FindAll("[data-testid=activity-grid] img"));
+        var cells = tab.FindAll("[data-testid=activity-grid] tbody tr:first-child td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["Data import", hostile + "Street scenes", "Success", "Admin Person"], cells.Take(4));
+    }
+
     private IRenderedComponent<ActivityTab> RenderLive(string address = "/settings/activity")
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo(address);
