@@ -42,6 +42,16 @@ public sealed class ChangeFeedReader(IDbContextFactory<DashboardDbContext> facto
         var interval = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds));
         // What was written before this process started concerns no page of it.
         var since = clock.GetUtcNow();
+        // Nothing is open to hear a replay while the process starts, and the first read (its query built on first use)
+        // would share the cores with the first page: it waits one interval, or for a wake-up. The lookback covers it.
+        try
+        {
+            await _wake.WaitAsync(interval, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -28,12 +28,23 @@ public sealed class JobWorker(JobQueue queue, WorkerNode node, IServiceProvider 
     private readonly TimeSpan _lookAgain = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds));
     private readonly SemaphoreSlim _doorbell = new(0);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         queue.Queued += RingDoorbell;
         stoppingToken.Register(() => queue.Queued -= RingDoorbell);
+        // The first page a start serves comes before the workers' first look at the queue: their first queries, each
+        // built on first use, would share the cores with it (~300 ms of a fresh start on two cores). They look one poll
+        // later, or at once when an import is queued here. Leases of a stopped node run out later than that anyway.
+        try
+        {
+            await _doorbell.WaitAsync(_lookAgain, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         var workers = Enumerable.Range(0, Math.Max(1, options.Value.Concurrency)).Select(_ => RunJobsAsync(stoppingToken));
-        return Task.WhenAll(workers.Append(KeepLeasesAsync(stoppingToken)).Append(WatchHeartbeatsAsync(stoppingToken)));
+        await Task.WhenAll(workers.Append(KeepLeasesAsync(stoppingToken)).Append(WatchHeartbeatsAsync(stoppingToken)));
     }
 
     private void RingDoorbell() => _doorbell.Release();
