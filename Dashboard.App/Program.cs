@@ -37,7 +37,7 @@ var database = DatabaseSettings.Resolve(builder.Configuration, dataFolder);
 builder.Services.AddDashboardDomain(database);
 // Cookie-protection keys are rows of the database: sign-ins survive restarts, a backup holds them, and every node
 // sharing the database accepts what any node issued.
-builder.Services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>();
+builder.Services.AddDataProtection().PersistKeysToDatabase();
 // The keys are not encrypted at rest (a self-hosted box has no key vault or certificate to do it with): the database
 // that holds them is what protects them. Said once at start-up (below) instead of as a warning with every new key.
 builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
