@@ -25,8 +25,6 @@ public partial class Login
     [SupplyParameterFromQuery(Name = "signedOut")]
     private bool SignedOut { get; set; }
 
-    [SupplyParameterFromQuery(Name = "setUp")]
-    private bool SetUp { get; set; }
 
     [SupplyParameterFromQuery(Name = "email")]
     private string? PrefilledEmail { get; set; }

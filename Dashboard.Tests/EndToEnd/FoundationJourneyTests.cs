@@ -36,12 +36,7 @@ public class FoundationJourneyTests : BrowserJourney
         await page.FillAsync("#workspaceName", "Acme Vision");
         await page.ClickAsync("button[type=submit]");
 
-        // Set-up hands over to sign-in with the address filled in.
-        await page.WaitForURLAsync("**/account/login?**");
-        await Expect(page.Locator("#email")).ToHaveValueAsync("fiona@acme.example");
-        await page.FillAsync("#password", "Quiet-Harbor-Lantern-7");
-        await page.ClickAsync("button[type=submit]");
-
+        // Set-up signs the new Admin in: straight to their workspace, no second password.
         await page.WaitForURLAsync(Session.BaseUrl + "/");
         await BrowserSession.WaitForInteractiveAsync(page);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Acme Vision");
