@@ -1,4 +1,5 @@
 using Dashboard.Domain.Access;
+using Dashboard.Domain.Activity.Imports;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Groups;
 using Dashboard.Domain.Invitations;
@@ -45,7 +46,7 @@ internal static class DemoData
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData));
 
         if (!await db.Workspaces.AnyAsync(w => w.NormalizedName == NormalizedWorkspaceName))
-            await SeedWorkspaceAsync(db, users, clock.GetUtcNow());
+            await SeedWorkspaceAsync(db, users, scope.ServiceProvider.GetRequiredService<ImportFolders>(), clock.GetUtcNow());
         var wanted = scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<int?>(JobCountSetting) ?? 0;
         if (wanted > 0) await DemoJobs.SeedManyAsync(services, NormalizedWorkspaceName, wanted, clock.GetUtcNow(), logger);
 
@@ -57,7 +58,7 @@ internal static class DemoData
         Console.WriteLine();
     }
 
-    private static async Task SeedWorkspaceAsync(DashboardDbContext db, UserManager<Account> users, DateTimeOffset now)
+    private static async Task SeedWorkspaceAsync(DashboardDbContext db, UserManager<Account> users, ImportFolders folders, DateTimeOffset now)
     {
         var random = new Random(20261122);
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -201,7 +202,7 @@ internal static class DemoData
         db.IssueTagLinks.AddRange(new IssueTagLink(issues[0].Id, issueTags[0].Id), new IssueTagLink(issues[1].Id, issueTags[1].Id),
             new IssueTagLink(issues[2].Id, issueTags[2].Id), new IssueTagLink(issues[2].Id, issueTags[3].Id));
 
-        DemoJobs.AddRecent(db, workspace.Id, datasets, projects, joined, random, now);
+        DemoJobs.AddRecent(db, folders, workspace.Id, datasets, projects, joined, random, now);
 
         // LabelForce serves Acme: its people can be found from Acme's Projects and Datasets.
         db.WorkforcePartners.Add(new WorkforcePartner(workforce.Id, workspace.Id, now.AddDays(-150)));

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Dashboard.Domain.Activity;
+using Dashboard.Domain.Activity.Imports;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Resources;
 using Dashboard.Domain.Workspaces;
@@ -9,10 +11,18 @@ namespace Dashboard.App.Operations;
 /// <summary>The demo's jobs: a few weeks of them in every state, and on request many more, to see the list at scale.</summary>
 internal static class DemoJobs
 {
-    /// <summary>Jobs in every state, started by several people, over the last weeks.</summary>
-    public static void AddRecent(DashboardDbContext db, Guid workspaceId, IReadOnlyList<Dataset> datasets, IReadOnlyList<Project> projects,
-        IReadOnlyList<WorkspaceMember> joined, Random random, DateTimeOffset now)
+    /// <summary>
+    /// Jobs in every state over the last weeks: imports started by several people, with their files really in storage
+    /// (small generated images), and model training started by an external worker's API key, as real training is.
+    /// </summary>
+    public static void AddRecent(DashboardDbContext db, ImportFolders folders, Guid workspaceId, IReadOnlyList<Dataset> datasets,
+        IReadOnlyList<Project> projects, IReadOnlyList<WorkspaceMember> joined, Random random, DateTimeOffset now)
     {
+        // The key's secret is made and forgotten, as the API keys section shows a secret once: the demo's trainer
+        // stands for a worker that was given it. An Admin makes a key of their own to run one.
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var trainer = new ApiKey(workspaceId, "Training cluster", "wd_" + secret[..7], ApiKeyService.Hash(secret), joined[0].Id, now.AddDays(-40));
+        db.ApiKeys.Add(trainer);
         for (var j = 0; j < 60; j++)
         {
             var type = (JobType)(j % 3);
@@ -25,7 +35,9 @@ internal static class DemoJobs
                 JobType.LabelImport => $"Import labels into {resource.Name}",
                 _ => $"Train detector v{j / 3 + 1} on {resource.Name}",
             };
-            var job = new Job(workspaceId, type, title, resource.Id, starter.Id, null, type == JobType.ModelTraining, started);
+            var job = type == JobType.ModelTraining
+                ? new Job(workspaceId, type, title, resource.Id, null, trainer.Id, isExternal: true, started)
+                : new Job(workspaceId, type, title, resource.Id, starter.Id, null, isExternal: false, started);
             var total = 12 + j;
             if (type == JobType.DataImport) job.UseStorageFolder($"{workspaceId:N}/{resource.Id:N}/{job.Id:N}");
             if (j < 3 && type == JobType.ModelTraining)
@@ -44,7 +56,48 @@ internal static class DemoJobs
                 job.Succeed(started.AddMinutes(6 + j % 20));
             }
             db.Jobs.Add(job);
+            if (type == JobType.DataImport) AddImportedFiles(db, folders, job);
         }
+    }
+
+    /// <summary>The files a finished demo import brought in, written to its storage folder and registered as it would.</summary>
+    private static void AddImportedFiles(DashboardDbContext db, ImportFolders folders, Job job)
+    {
+        var folder = folders.StorageFor(job.StorageFolder!);
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < job.ItemsDone; i++)
+        {
+            var name = $"frame_{i + 1:0000}.bmp";
+            var image = Image(job.Id.GetHashCode() ^ i);
+            File.WriteAllBytes(Path.Combine(folder, name), image);
+            db.DataUnits.Add(new DataUnit(job.ResourceId!.Value, job.Id, name, image.Length, "image/bmp",
+                Convert.ToHexStringLower(SHA256.HashData(image)), $"{job.StorageFolder}/{name}", job.LastUpdateAt, $"demo.zip/{name}"));
+        }
+    }
+
+    /// <summary>A 32×24 picture in one of many colour gradients: an uncompressed 24-bit BMP, which any browser shows.</summary>
+    private static byte[] Image(int seed)
+    {
+        const int width = 32, height = 24, row = width * 3, headerSize = 54;
+        var bytes = new byte[headerSize + row * height];
+        var header = bytes.AsSpan();
+        header[0] = (byte)'B';
+        header[1] = (byte)'M';
+        BitConverter.TryWriteBytes(header[2..], bytes.Length);
+        BitConverter.TryWriteBytes(header[10..], headerSize);
+        BitConverter.TryWriteBytes(header[14..], 40);
+        BitConverter.TryWriteBytes(header[18..], width);
+        BitConverter.TryWriteBytes(header[22..], height);
+        BitConverter.TryWriteBytes(header[26..], (short)1);
+        BitConverter.TryWriteBytes(header[28..], (short)24);
+        var (red, green, blue) = ((byte)seed, (byte)(seed >> 8), (byte)(seed >> 16));
+        for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
+            {
+                var at = headerSize + y * row + x * 3;
+                (bytes[at], bytes[at + 1], bytes[at + 2]) = ((byte)(blue + x * 4), (byte)(green + y * 6), (byte)(red + (x + y) * 2));
+            }
+        return bytes;
     }
 
     /// <summary>Tops the demo workspace up to <paramref name="wanted"/> finished jobs, in batches, for looking at the list at scale.</summary>

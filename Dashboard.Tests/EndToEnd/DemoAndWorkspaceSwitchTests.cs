@@ -71,6 +71,24 @@ public class DemoAndWorkspaceSwitchTests : BrowserJourney
             await BrowserSession.ScreenshotAsync(page, $"demo-{slug}");
         }
 
+        // The demo's imports brought real files, and its model training was started by a worker's API key.
+        await page.GotoAsync("/settings/activity");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=activity-grid] tbody tr").Filter(new() { HasText = "Model training" }).First)
+            .ToContainTextAsync("API key Training cluster");
+        await page.Locator("[data-testid=job-folder]").First.ClickAsync();
+        await page.WaitForURLAsync("**/activity/jobs/*/files");
+        var files = page.Locator("[data-testid=job-files] tbody tr");
+        await Expect(files.First).ToContainTextAsync("frame_0001.bmp");
+        Assert.True(await files.CountAsync() >= 6);
+        var download = await page.Locator("[data-testid=job-files] a").First.GetAttributeAsync("href");
+        var image = await page.APIRequest.GetAsync(download!);
+        Assert.Equal(200, image.Status);
+        Assert.Equal("BM"u8.ToArray(), (await image.BodyAsync())[..2]);
+        await BrowserSession.ScreenshotAsync(page, "demo-import-files");
+        await page.GotoAsync("/settings/activity");
+        await BrowserSession.WaitForInteractiveAsync(page);
+
         // Switch to the workspace where this person is a Tasker: the whole app follows.
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch workspace" }).ClickAsync();
         await page.GetByText("Beta Labs · Tasker").ClickAsync();
