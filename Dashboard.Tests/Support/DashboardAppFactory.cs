@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests.Support;
 
@@ -45,6 +46,9 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
     /// <summary>Every SQL command the app sends, for budgets of what one page costs.</summary>
     public SqlCommandCounter Sql { get; } = new();
 
+    /// <summary>Every Error-level entry the app logged.</summary>
+    public ErrorLog Errors { get; } = new();
+
     /// <summary>Settings the app starts with, such as <c>Dashboard:Dns:Resolver</c>; set before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -60,6 +64,7 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IAccountMailer>(Mail);
