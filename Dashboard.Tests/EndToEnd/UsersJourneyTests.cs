@@ -13,6 +13,32 @@ public class UsersJourneyTests : BrowserJourney
         page.Locator("[data-testid=users-grid] tbody tr").Filter(new() { HasText = email });
 
     [BrowserFact]
+    public Task PastingAListThatEndsInALineBreak_MakesEveryAddressAChip() =>
+        Session.JourneyAsync(PastingAListThatEndsInALineBreak_MakesEveryAddressAChipJourneyAsync);
+
+    private async Task PastingAListThatEndsInALineBreak_MakesEveryAddressAChipJourneyAsync()
+    {
+        var admin = await Session.SetUpAsync();
+        var page = await Session.NewPageAsync();
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await BrowserSession.SignInAsync(page, admin);
+        await page.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=invite-users]").ClickAsync();
+        var input = page.Locator("input[data-testid=invite-input]");
+        await input.FocusAsync();
+
+        // A column copied from a spreadsheet: one address a line, a line break after the last.
+        await page.EvaluateAsync("text => navigator.clipboard.writeText(text)", "ivy@acme.example\nben@acme.example\njo@acme.example\n");
+        await page.Keyboard.PressAsync("Control+V");
+
+        await Expect(page.Locator("[data-testid=invite-chip]")).ToHaveTextAsync(["ivy@acme.example", "ben@acme.example", "jo@acme.example"]);
+        await Expect(input).ToHaveValueAsync("");
+        await Expect(page.Locator("[data-testid=invite-submit]")).ToHaveTextAsync("Add 3 people");
+        await BrowserSession.ScreenshotAsync(page, "invite-pasted-list");
+    }
+
+    [BrowserFact]
     public Task AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWork() =>
         Session.JourneyAsync(AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWorkJourneyAsync);
 

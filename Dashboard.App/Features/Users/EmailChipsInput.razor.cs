@@ -41,14 +41,20 @@ public partial class EmailChipsInput
         await _input!.ClearAsync();
     }
 
-    /// <summary>A separator (typed or pasted) turns everything before it into chips; the rest stays in the box.</summary>
+    /// <summary>
+    /// A typed separator turns everything before it into chips, and what follows stays in the box to be typed on. A
+    /// list that arrives at once (pasted) is whole: every address in it becomes a chip, the last one too. Its final
+    /// line break cannot tell us so, because a one-line box drops it on paste.
+    /// </summary>
     private async Task TypedAsync(string? text)
     {
+        var before = _typed ?? "";
         _typed = text;
         if (text is null || text.AsSpan().IndexOfAny(SeparatorSearch) < 0) return;
-        var lastSeparator = text.AsSpan().LastIndexOfAny(SeparatorSearch);
-        var rest = text[(lastSeparator + 1)..];
-        await AddChipsAsync(text[..lastSeparator].Split(Separators, StringSplitOptions.RemoveEmptyEntries));
+        var arrivedAtOnce = text.Length - before.Length > 1;
+        var end = arrivedAtOnce ? text.Length : text.AsSpan().LastIndexOfAny(SeparatorSearch);
+        var rest = arrivedAtOnce ? "" : text[(end + 1)..];
+        await AddChipsAsync(text[..end].Split(Separators, StringSplitOptions.RemoveEmptyEntries));
         _typed = rest;
         await _input!.SetTextAsync(rest);
     }

@@ -47,16 +47,30 @@ public class InviteUsersDialogTests : AppComponentTestBase
         PressEnter();
         Type("ben@acme.example,\nnot-an-email ivy@ACME.example; jo@acme.example tail@acme");
 
+        // A list that arrives at once is whole: its last address ("tail@acme", no separator after it) is a chip too.
         _dialogs.WaitForAssertion(() => Assert.Equal(
             [("ivy@acme.example", "valid"), ("ben@acme.example", "valid"), ("not-an-email", "invalid"), ("ivy@ACME.example", "invalid"),
-             ("jo@acme.example", "invalid")],
+             ("jo@acme.example", "invalid"), ("tail@acme", "invalid")],
             Chips()));
         var problems = _dialogs.Find("[data-testid=invite-problems]").TextContent;
         Assert.Contains("not an email address", problems);
         Assert.Contains("appears more than once in the list", problems);
         Assert.Contains("is already a member", problems);
-        Assert.Equal("tail@acme", _dialogs.Find("input[data-testid=invite-input]").GetAttribute("value"));
+        Assert.Equal("", _dialogs.Find("input[data-testid=invite-input]").GetAttribute("value") ?? "");
         Assert.Equal("Add 2 people", _dialogs.Find("[data-testid=invite-submit]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Typing_ASeparator_ChipsWhatCameBefore_AndLeavesTheRestToTypeOn()
+    {
+        await OpenAsync(await SignInAsAsync(WorkspaceRole.Admin));
+
+        // Key by key, each time onto what the box holds then.
+        foreach (var key in "ben@acme.example, jo")
+            Type((_dialogs.Find("input[data-testid=invite-input]").GetAttribute("value") ?? "") + key);
+
+        _dialogs.WaitForAssertion(() => Assert.Equal([("ben@acme.example", "valid")], Chips()));
+        Assert.Equal("jo", _dialogs.Find("input[data-testid=invite-input]").GetAttribute("value"));
     }
 
     [Fact]
