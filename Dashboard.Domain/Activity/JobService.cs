@@ -7,19 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Activity;
 
-public sealed record JobProblemRow(int Position, string Item, string Message);
-
-public sealed record JobDetails(JobRow Job, IReadOnlyList<JobProblemRow> Problems);
-
-/// <summary>An external worker's new job. Only Model training arrives this way; imports are built in.</summary>
-public sealed record ExternalJobCommand(JobType Type, string? Title, Guid? ResourceId);
-
-/// <summary>A worker's report: progress, and optionally the end (Success, or Error with a summary and problems).</summary>
-public sealed record ExternalJobUpdate(int? ItemsDone, int? ItemsTotal, JobStatus? Status, string? ErrorSummary,
-    IReadOnlyList<ExternalJobProblem>? Problems);
-
-public sealed record ExternalJobProblem(string Item, string Message);
-
 /// <summary>
 /// Jobs: started by a member (imports, run by the app's worker) or by an API key (external workers), moved only
 /// forward, and announced on <see cref="JobEvents"/> after every change that is saved.
