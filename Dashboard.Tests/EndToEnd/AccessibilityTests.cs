@@ -83,6 +83,41 @@ public class AccessibilityTests : BrowserJourney
     }
 
     [BrowserFact]
+    public async Task EveryDialog_HasNoSeriousViolations_LightAndDark()
+    {
+        var group = await FirstIdAsync(db => db.Groups.OrderBy(g => g.NormalizedName).Select(g => g.Id).FirstAsync());
+        var member = await FirstIdAsync(db => db.Members.Where(m => m.AccountId != null && m.Role != Dashboard.Domain.Access.WorkspaceRole.Admin)
+            .OrderBy(m => m.DisplayName).Select(m => m.Id).FirstAsync());
+        var dataset = await FirstIdAsync(db => db.Datasets.OrderBy(d => d.NormalizedName).Select(d => d.Id).FirstAsync());
+        var project = await FirstIdAsync(db => db.Projects.OrderBy(p => p.NormalizedName).Select(p => p.Id).FirstAsync());
+        (string Path, string[] Clicks)[] dialogs =
+        [
+            ("/settings/users", ["[data-testid=invite-users]"]),
+            ("/settings/groups", ["[data-testid=create-group]"]),
+            ($"/groups/{group}", ["[data-testid=group-assign]"]),
+            ($"/settings/users/{member}", ["[data-testid=member-assign]"]),
+            ($"/settings/users/{member}", ["[data-testid=member-menu]", "[data-testid=remove-user]"]),
+            ($"/datasets/{dataset}", ["[data-testid=resource-import]"]),
+            ($"/projects/{project}", ["[data-testid=add-access]"]),
+        ];
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            var page = await SignedInPageAsync(scheme);
+            var found = new List<string>();
+            foreach (var (path, clicks) in dialogs)
+            {
+                await page.GotoAsync(path);
+                await BrowserSession.WaitForInteractiveAsync(page);
+                foreach (var click in clicks) await page.Locator(click).ClickAsync();
+                await page.Locator(".mud-dialog").WaitForAsync();
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                found.AddRange((await ViolationsAsync(page)).Select(v => $"{string.Join(" → ", clicks)}: {v}"));
+            }
+            Assert.True(found.Count == 0, $"{scheme} theme:\n" + string.Join("\n", found));
+        }
+    }
+
+    [BrowserFact]
     public async Task TheSignedOutPages_HaveNoSeriousViolations_LightAndDark()
     {
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
