@@ -41,6 +41,9 @@ public class ResourcesJourneyTests : BrowserJourney
         await page.GotoAsync("/projects");
         await BrowserSession.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "New project" }).ClickAsync();
+        // Into the Name field first, as a person would: a click on Create in the dialog's very first moments was lost
+        // once in CI (the dialog renders twice as it opens).
+        await page.Locator("[data-testid=resource-name]").ClickAsync();
         await page.Locator("[data-testid=resource-submit]").ClickAsync();
         await Expect(page.Locator("[data-testid=resource-form]")).ToContainTextAsync("Project name is required.");
         await page.Locator("[data-testid=resource-name]").FillAsync("Urban perception");
