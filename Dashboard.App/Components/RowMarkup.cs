@@ -11,12 +11,23 @@ namespace Dashboard.App.Components;
 /// live animation stay elements. A row's strings are built once per row record (a change replaces the record) and go
 /// when the record goes. Builders encode every value with <see cref="Encode"/>, as Blazor encodes text it renders.
 /// </summary>
-public sealed class RowMarkup<TRow>(Func<TRow, MarkupString[]> build) where TRow : class
+public sealed class RowMarkup<TRow>(Func<TRow, (string Before, string After)> build) where TRow : class
 {
-    private readonly ConditionalWeakTable<TRow, MarkupString[]> _built = [];
+    private readonly ConditionalWeakTable<TRow, Built> _built = [];
 
-    /// <summary>The row's <paramref name="run"/>-th run of text cells, in the order its builder returns them.</summary>
-    public MarkupString Cells(TRow row, int run) => _built.GetValue(row, r => build(r))[run];
+    private sealed record Built(MarkupString Before, MarkupString After);
+
+    /// <summary>The text cells before the row's interactive cell.</summary>
+    public MarkupString Before(TRow row) => Get(row).Before;
+
+    /// <summary>The text cells after the row's interactive cell.</summary>
+    public MarkupString After(TRow row) => Get(row).After;
+
+    private Built Get(TRow row) => _built.GetValue(row, r =>
+    {
+        var (before, after) = build(r);
+        return new Built(new MarkupString(before), new MarkupString(after));
+    });
 
     public static string Encode(string? text) => text is null ? "" : HtmlEncoder.Default.Encode(text);
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Dashboard.App.Components;
 using Dashboard.Domain.Activity;
-using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.App.Features.Activity;
 
@@ -13,13 +12,9 @@ namespace Dashboard.App.Features.Activity;
 /// </summary>
 internal static class JobRowCells
 {
-    private static readonly RowMarkup<JobRow> Markup = new(Build);
+    public static readonly RowMarkup<JobRow> Markup = new(Build);
 
-    public static MarkupString Leading(JobRow job) => Markup.Cells(job, 0);
-
-    public static MarkupString Trailing(JobRow job) => Markup.Cells(job, 1);
-
-    private static MarkupString[] Build(JobRow job)
+    private static (string Before, string After) Build(JobRow job)
     {
         var leading = new StringBuilder(256)
             .Append("<td><span class=\"row-with-icon\"><svg class=\"row-icon\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\">")
@@ -37,7 +32,7 @@ internal static class JobRowCells
             trailing.Append("<span class=\"row-finished\">").Append(Encode(finished.ToString("d MMM HH:mm", CultureInfo.CurrentCulture)))
                 .Append("</span><div class=\"row-caption row-duration\">").Append(Encode(ActivityTab.Duration(finished - job.StartedAt))).Append("</div>");
         trailing.Append("</td>");
-        return [new MarkupString(leading.ToString()), new MarkupString(trailing.ToString())];
+        return (leading.ToString(), trailing.ToString());
     }
 
     private static string Encode(string? text) => RowMarkup<JobRow>.Encode(text);

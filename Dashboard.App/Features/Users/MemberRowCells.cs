@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Dashboard.App.Components;
 using Dashboard.Domain.Users;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Dashboard.App.Features.Users;
@@ -14,13 +13,9 @@ namespace Dashboard.App.Features.Users;
 /// </summary>
 internal static class MemberRowCells
 {
-    private static readonly RowMarkup<MemberRow> Markup = new(Build);
+    public static readonly RowMarkup<MemberRow> Markup = new(Build);
 
-    public static MarkupString Leading(MemberRow member) => Markup.Cells(member, 0);
-
-    public static MarkupString Trailing(MemberRow member) => Markup.Cells(member, 1);
-
-    private static MarkupString[] Build(MemberRow member)
+    private static (string Before, string After) Build(MemberRow member)
     {
         var leading = new StringBuilder(256)
             .Append("<td><span class=\"row-with-icon\"><span class=\"row-avatar\" aria-hidden=\"true\">")
@@ -40,7 +35,7 @@ internal static class MemberRowCells
             .Append("<td>").Append(Encode(string.Join(", ", member.Groups))).Append("</td>")
             .Append("<td class=\"text-right\"><a href=\"/settings/users/").Append(member.Id.ToString())
             .Append("\" class=\"row-link\" data-testid=\"user-details\">User details</a></td>");
-        return [new MarkupString(leading.ToString()), new MarkupString(trailing.ToString())];
+        return (leading.ToString(), trailing.ToString());
     }
 
     private static string TwoFactor(bool? on) => on switch
