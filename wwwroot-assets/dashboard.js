@@ -6,6 +6,10 @@ window.dashboard = {
     if (stored !== null) return stored === "true";
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
   },
+  // Below MudBlazor's md breakpoint the navigation drawer lies over the page instead of beside it.
+  isNarrowScreen() {
+    return window.matchMedia("(max-width: 959.98px)").matches;
+  },
   setDarkMode(isDark) {
     localStorage.setItem("dashboard.darkMode", String(isDark));
   },

@@ -10,7 +10,9 @@ namespace Dashboard.App.Layout;
 
 public sealed partial class MainLayout
 {
-    private bool _drawerOpen = true;
+    // Null until the person toggles it: open where the screen is wide, hidden where it is narrow (the stylesheet decides).
+    private bool? _drawerOpen;
+    private bool _narrowScreen;
     private bool _darkMode;
     private Actor? _actor;
     private string? _membershipNotice;
@@ -32,6 +34,7 @@ public sealed partial class MainLayout
         }
         if (!RendererInfo.IsInteractive) return;
         MembershipChanges.AccountChanged += OnAccountChanged;
+        Navigation.LocationChanged += CloseDrawerOverThePage;
         _navigationGuard = Navigation.RegisterLocationChangingHandler(LeadToTwoFactorSetUpAsync);
     }
 
@@ -70,6 +73,7 @@ public sealed partial class MainLayout
     public void Dispose()
     {
         MembershipChanges.AccountChanged -= OnAccountChanged;
+        Navigation.LocationChanged -= CloseDrawerOverThePage;
         _navigationGuard?.Dispose();
     }
 
@@ -78,7 +82,39 @@ public sealed partial class MainLayout
         if (!firstRender) return;
         // The choice lives in the browser (per device); without one, the system's preference decides.
         _darkMode = await JS.InvokeAsync<bool>("dashboard.getDarkMode");
-        if (_darkMode) StateHasChanged();
+        _narrowScreen = await JS.InvokeAsync<bool>("dashboard.isNarrowScreen");
+        if (_darkMode || _narrowScreen) StateHasChanged();
+    }
+
+    private bool DrawerShown => _drawerOpen ?? !_narrowScreen;
+
+    private string LayoutClass => _drawerOpen == false
+        ? "mud-layout mud-drawer-close-responsive-md-left mud-drawer-left-clipped-always"
+        : "mud-layout mud-drawer-open-responsive-md-left mud-drawer-left-clipped-always";
+
+    private string DrawerClass => "mud-drawer mud-drawer-fixed mud-drawer-pos-left mud-drawer-md mud-drawer-clipped-always mud-elevation-1 mud-drawer-responsive "
+        + _drawerOpen switch
+        {
+            null => "mud-drawer--open mud-drawer--initial",
+            true => "mud-drawer--open",
+            false => "mud-drawer--closed",
+        };
+
+    private async Task ToggleDrawerAsync()
+    {
+        // The window may have changed size since the page opened; what the person sees is what the toggle reverses.
+        _narrowScreen = await JS.InvokeAsync<bool>("dashboard.isNarrowScreen");
+        _drawerOpen = !DrawerShown;
+    }
+
+    private void CloseDrawer() => _drawerOpen = false;
+
+    /// <summary>On a narrow screen the open drawer lies over the page; following one of its links closes it.</summary>
+    private void CloseDrawerOverThePage(object? sender, LocationChangedEventArgs e)
+    {
+        if (!_narrowScreen || _drawerOpen != true) return;
+        _drawerOpen = false;
+        _ = InvokeAsync(StateHasChanged);
     }
 
     private async Task ToggleThemeAsync()
