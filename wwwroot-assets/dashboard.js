@@ -13,6 +13,11 @@ window.dashboard = {
   setDarkMode(isDark) {
     localStorage.setItem("dashboard.darkMode", String(isDark));
   },
+  // Focus back where the person was once the element they worked on is gone (a closed inline field); quietly nothing
+  // when that element is gone too.
+  focusElement(id) {
+    document.getElementById(id)?.focus();
+  },
   // Copying needs a secure context (https or localhost); elsewhere the caller tells the person to copy by hand.
   async copyText(text) {
     if (!navigator.clipboard) return false;

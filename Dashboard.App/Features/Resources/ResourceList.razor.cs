@@ -1,4 +1,5 @@
 using Dashboard.App.Components;
+using Dashboard.App.Components.Fields;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Resources;
 using Dashboard.Domain.Tags;
@@ -15,6 +16,7 @@ public sealed partial class ResourceList : IDisposable
     private (Actor? Actor, ResourceKind Kind)? _loadedFor;
     private string? _search;
     private IReadOnlyList<TagChoice> _tagChoices = [];
+    private IReadOnlyList<Choice<Guid>> _tagOptions = [];
     private IReadOnlyCollection<Guid> _tagIds = [];
 
     public ResourceList() => _list = new((page, ct) => Resources.ListAsync(_actor!, Kind, _search, page, _tagIds, ct));
@@ -38,10 +40,9 @@ public sealed partial class ResourceList : IDisposable
         _search = null;
         _tagIds = [];
         _tagChoices = Kind == ResourceKind.Project ? await Tags.ChoicesAsync(_actor, TagKind.Project) : [];
+        _tagOptions = _tagChoices.Select(t => new Choice<Guid>(t.Id, t.Name)).ToList();
         await _list.StartOverAsync();
     }
-
-    private string TagName(Guid id) => _tagChoices.FirstOrDefault(t => t.Id == id)?.Name ?? "";
 
     private Task TagsChangedAsync(IEnumerable<Guid>? ids)
     {

@@ -1,6 +1,7 @@
 using Dashboard.Domain.Tags;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Dashboard.App.Features.Tags;
@@ -14,11 +15,24 @@ public partial class TagManager
     private TagRow? _renaming;
     private string? _renameText;
     private string? _renameError;
+    // Where focus goes once the page shows what the last key did (a closed rename field takes its focus with it).
+    private string? _focusAfterRender;
 
     [Parameter, EditorRequired] public TagKind Kind { get; set; }
     [Parameter, EditorRequired] public string Intro { get; set; } = "";
 
     protected override object LoadKey => (Actor, Kind);
+
+    private string NewButtonId => $"{Kind}-tag-new".ToLowerInvariant();
+
+    private static string RenameButtonId(Guid tagId) => $"tag-rename-{tagId:N}";
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusAfterRender is not { } id) return;
+        _focusAfterRender = null;
+        await JS.InvokeVoidAsync("dashboard.focusElement", id);
+    }
 
     protected override async Task LoadAsync()
     {
@@ -38,6 +52,7 @@ public partial class TagManager
         if (e.Key == "Escape")
         {
             (_creating, _newText, _newError) = (false, null, null);
+            _focusAfterRender = NewButtonId;
             return;
         }
         if (e.Key is not ("Enter" or "NumpadEnter")) return;
@@ -62,6 +77,7 @@ public partial class TagManager
     {
         if (e.Key == "Escape")
         {
+            _focusAfterRender = _renaming is null ? null : RenameButtonId(_renaming.Id);
             (_renaming, _renameError) = (null, null);
             return;
         }
@@ -73,6 +89,7 @@ public partial class TagManager
             return;
         }
         if (!result.Succeeded) Snackbar.Add(result.Error!.Message, Severity.Warning);
+        _focusAfterRender = RenameButtonId(_renaming.Id);
         (_renaming, _renameError) = (null, null);
         await LoadAsync();
     }
