@@ -164,6 +164,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapRowIcons();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync });
 app.MapAuthEndpoints();
 app.MapJobsApi();

@@ -161,9 +161,9 @@ public sealed partial class ActivityTab
 
     internal static string TypeIcon(JobType type) => type switch
     {
-        JobType.DataImport => Icons.Material.Filled.CloudUpload,
-        JobType.LabelImport => Icons.Material.Filled.Label,
-        _ => Icons.Material.Filled.ModelTraining,
+        JobType.DataImport => RowIcons.CloudUpload,
+        JobType.LabelImport => RowIcons.Label,
+        _ => RowIcons.ModelTraining,
     };
 
 }

@@ -17,9 +17,8 @@ internal static class JobRowCells
     private static (string Before, string After) Build(JobRow job)
     {
         var leading = new StringBuilder(256)
-            .Append("<td><span class=\"row-with-icon\"><svg class=\"row-icon\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\">")
-            .Append(ActivityTab.TypeIcon(job.Type)) // a constant of MudBlazor's icon set, not input
-            .Append("</svg><span>").Append(Encode(ActivityTab.TypeName(job.Type))).Append("</span></span></td>")
+            .Append("<td><span class=\"row-with-icon\">").Append(RowIcons.Use(ActivityTab.TypeIcon(job.Type)))
+            .Append("<span>").Append(Encode(ActivityTab.TypeName(job.Type))).Append("</span></span></td>")
             .Append("<td><div>").Append(Encode(job.Title)).Append("</div>");
         if (job.ResourceName is { } resource) leading.Append("<div class=\"row-caption\">").Append(Encode(resource)).Append("</div>");
         leading.Append("</td>");

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Dashboard.App.Components;
 using Dashboard.Domain.Users;
-using MudBlazor;
 
 namespace Dashboard.App.Features.Users;
 
@@ -41,14 +40,13 @@ internal static class MemberRowCells
     private static string TwoFactor(bool? on) => on switch
     {
         null => "<span class=\"mud-text-secondary\" title=\"No account yet\">—</span>",
-        true => Icon("row-two-factor-on", "Two-factor sign-in on", Icons.Material.Filled.VerifiedUser, "On"),
-        false => Icon("row-two-factor-off", "Two-factor sign-in off", Icons.Material.Outlined.GppMaybe, "Off"),
+        true => Icon("row-two-factor-on", "Two-factor sign-in on", RowIcons.VerifiedUser, "On"),
+        false => Icon("row-two-factor-off", "Two-factor sign-in off", RowIcons.GppMaybe, "Off"),
     };
 
-    // The icon is a constant of MudBlazor's icon set and the texts are this file's own: nothing here is input.
-    private static string Icon(string cssClass, string title, string svg, string text) =>
-        $"<span class=\"{cssClass}\" title=\"{title}\"><svg class=\"row-icon\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\">{svg}</svg>"
-        + $"<span class=\"ml-1\" data-testid=\"row-two-factor\">{text}</span></span>";
+    // The icon's name and the texts are this file's own: nothing here is input.
+    private static string Icon(string cssClass, string title, string icon, string text) =>
+        $"<span class=\"{cssClass}\" title=\"{title}\">{RowIcons.Use(icon)}<span class=\"ml-1\" data-testid=\"row-two-factor\">{text}</span></span>";
 
     private static string Encode(string? text) => RowMarkup<MemberRow>.Encode(text);
 }
