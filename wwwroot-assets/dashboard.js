@@ -29,3 +29,13 @@ window.dashboard = {
     }
   },
 };
+
+// A click on a row control written as markup (data-row-action, data-row) reaches the list through one handler on the
+// list's body: see RowActionEventArgs. A click elsewhere in the body arrives with no action, and is ignored.
+Blazor.registerCustomEventType("rowaction", {
+  browserEventName: "click",
+  createEventArgs(event) {
+    const control = event.target.closest?.("[data-row-action]");
+    return { action: control?.dataset.rowAction ?? null, row: control?.dataset.row ?? null };
+  },
+});

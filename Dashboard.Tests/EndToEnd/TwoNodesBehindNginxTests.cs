@@ -116,6 +116,8 @@ public sealed class TwoNodesBehindNginxTests : IAsyncLifetime
         await adminOnA.GotoAsync("/settings/users");
         await BrowserSession.WaitForInteractiveAsync(adminOnA);
         await adminOnA.Locator("[data-testid=users-search]").FillAsync(member);
+        // The search has answered (one row) before the Admin picks the role, as a person sees it do.
+        await Assertions.Expect(adminOnA.Locator("[data-testid=users-grid] tbody tr")).ToHaveCountAsync(1);
         var row = adminOnA.Locator("[data-testid=users-grid] tbody tr").Filter(new() { HasText = member });
         await row.Locator("[data-testid=row-role]").ClickAsync();
         await BrowserSession.PickOptionAsync(adminOnA, "Tasker");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dashboard.App.Components;
+using Dashboard.Domain.Access;
 using Dashboard.Domain.Users;
 
 namespace Dashboard.App.Features.Users;
@@ -13,6 +14,28 @@ namespace Dashboard.App.Features.Users;
 internal static class MemberRowCells
 {
     public static readonly RowMarkup<MemberRow> Markup = new(Build);
+
+    /// <summary>
+    /// A whole row as one markup string, its role button included: the button says what it does through
+    /// <c>data-row-action</c>, heard by the list body's one <see cref="RowActionEventArgs"/> handler.
+    /// </summary>
+    public static readonly RowMarkup<MemberRow> WholeRow = new(member =>
+    {
+        var (before, after) = Build(member);
+        return ($"<tr>{before}<td>{RoleCell(member)}</td>{after}</tr>", "");
+    });
+
+    /// <summary>The id of a row's role button, where focus returns when its picker closes.</summary>
+    public static string RoleButtonId(Guid memberId) => $"role-{memberId:N}";
+
+    private static string RoleCell(MemberRow member)
+    {
+        var role = Encode(member.Role.Display());
+        if (!member.CanChangeRole) return $"<span>{role}</span>";
+        return $"<button type=\"button\" class=\"row-role\" id=\"{RoleButtonId(member.Id)}\" data-row-action=\"role\" data-row=\"{member.Id}\" "
+               + $"aria-haspopup=\"listbox\" aria-label=\"{Encode($"Role of {member.DisplayName}: {member.Role.Display()}. Change")}\" "
+               + $"data-testid=\"row-role\">{role}</button>";
+    }
 
     private static (string Before, string After) Build(MemberRow member)
     {

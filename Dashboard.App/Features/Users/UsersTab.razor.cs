@@ -4,6 +4,7 @@ using Dashboard.Domain.Common;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Dashboard.App.Features.Users;
@@ -64,20 +65,45 @@ public sealed partial class UsersTab : IDisposable
         var dialog = await Dialogs.ShowAsync<InviteUsersDialog>("Invite users",
             new DialogParameters<InviteUsersDialog> { { d => d.Actor, Actor } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false });
-        if (await dialog.Result is { Canceled: false }) await _list.ReloadAsync();
+        // Read again however it closed: Escape after sending leaves the invitations sent.
+        await dialog.Result;
+        await _list.ReloadAsync();
     }
 
     /// <summary>The row whose role picker is open; every other row shows its role as a button.</summary>
     private Guid? _rolePickerFor;
 
+    private IReadOnlyDictionary<string, object>? _rowActions;
+    private IReadOnlyDictionary<string, object> RowActionHandler => _rowActions ??= RowActions.Handler(this, RowAction);
+
+    // Where focus goes once the row shows its role button again.
+    private string? _focusAfterRender;
+
+    private void RowAction(RowActionEventArgs e)
+    {
+        // Only a row this page shows, and only one whose role this person may change (the service checks again).
+        if (e.Action != "role" || !Guid.TryParse(e.Row, out var id)) return;
+        if (_list.Rows.FirstOrDefault(m => m.Id == id) is { CanChangeRole: true }) _rolePickerFor = id;
+    }
+
     private void RolePickerOpenChanged(MemberRow member, bool open)
     {
-        if (!open && _rolePickerFor == member.Id) _rolePickerFor = null;
+        if (open || _rolePickerFor != member.Id) return;
+        _rolePickerFor = null;
+        _focusAfterRender = MemberRowCells.RoleButtonId(member.Id);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusAfterRender is not { } id) return;
+        _focusAfterRender = null;
+        await JS.InvokeVoidAsync("dashboard.focusElement", id);
     }
 
     private async Task ChangeRoleAsync(MemberRow member, WorkspaceRole role)
     {
         _rolePickerFor = null;
+        _focusAfterRender = MemberRowCells.RoleButtonId(member.Id);
         // The row's role is what this person saw; a change made meanwhile by someone else is refused, not overwritten.
         var result = await MemberService.ChangeRoleAsync(Actor, member.Id, role, member.Role);
         if (result.Error is { ChangedMeanwhile: true } conflict)
