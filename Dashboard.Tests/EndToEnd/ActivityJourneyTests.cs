@@ -51,6 +51,15 @@ public class ActivityJourneyTests : BrowserJourney
         await watcher.GotoAsync("/settings/activity");
         await BrowserSession.WaitForInteractiveAsync(watcher);
         await Expect(watcher.Locator("[data-testid=activity-live]")).ToHaveTextAsync("Live");
+        // Everything the polite live region says, in order: a screen reader hears each.
+        await watcher.EvaluateAsync("""
+            () => {
+              const region = document.querySelector("[data-testid=activity-announcer]");
+              window.announced = [];
+              new MutationObserver(() => window.announced.push(region.textContent.trim()))
+                .observe(region, { childList: true, characterData: true, subtree: true });
+            }
+            """);
 
         // A few megabytes, so the upload takes long enough to watch the job wait at 0 %.
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -69,6 +78,13 @@ public class ActivityJourneyTests : BrowserJourney
         await BrowserSession.ScreenshotAsync(watcher, "activity-processing");
         await Expect(row.Locator("[data-testid=job-status]")).ToHaveTextAsync("Success", new() { Timeout = 30_000 });
         await BrowserSession.ScreenshotAsync(watcher, "activity-success");
+        // The start and the end were said, and nothing about the progress in between.
+        await Expect(watcher.Locator("[data-testid=activity-announcer]")).ToHaveAttributeAsync("aria-live", "polite");
+        await Expect(watcher.Locator("[data-testid=activity-announcer]")).ToHaveTextAsync("2 files into Street scenes: Success.");
+        var announced = await watcher.EvaluateAsync<string[]>("() => window.announced.filter(t => t)");
+        Assert.Contains("2 files into Street scenes: started.", announced);
+        Assert.All(announced, said => Assert.Matches(@"^2 files into Street scenes: (started|Processing|Success)\.$", said));
+        Assert.True(announced.Distinct().Count() <= 3, "Announced: " + string.Join(" | ", announced));
 
         // "View folder" lists what the import stored.
         await row.Locator("[data-testid=job-folder]").ClickAsync();

@@ -86,6 +86,8 @@ public class TagsJourneyTests : BrowserJourney
         await Expect(page.Locator(".mud-message-box")).ToContainTextAsync("It is on 2 Projects");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete tag" }).ClickAsync();
         await Expect(page.Locator("[data-testid=tag-chip]")).ToHaveCountAsync(2);
+        // The confirmation is a snackbar a screen reader announces.
+        await Expect(page.Locator(".mud-snackbar[role=alert][aria-live=polite]")).ToContainTextAsync("\"Urgent\" deleted.");
         await page.GotoAsync("/projects");
         await BrowserSession.WaitForInteractiveAsync(page);
         await Expect(page.Locator("[data-testid=resource-grid]")).ToContainTextAsync("Lidar");

@@ -70,11 +70,20 @@ public sealed partial class ActivityTab
     private async Task FlushAsync()
     {
         Volatile.Write(ref _flushScheduled, 0);
+        _announced.Clear();
         var shown = false;
         foreach (var id in _pending.Keys.ToList())
             if (_pending.TryRemove(id, out var change)) shown |= await ApplyAsync(change);
+        if (_announced.Count > 0) _announcement = string.Join(" ", _announced);
         if (shown) StateHasChanged();
     }
+
+    // What a screen reader hears of the live changes: a job that starts or changes status here, never its progress.
+    private readonly List<string> _announced = [];
+    private string? _announcement;
+
+    private void Announce(string title, JobStatus status, bool started) =>
+        _announced.Add(started ? $"{title}: started." : $"{title}: {status}.");
 
     /// <summary>
     /// Updates the job's row in place, drops it when it no longer matches the filters, and puts a new job at the top
@@ -86,6 +95,7 @@ public sealed partial class ActivityTab
         var matches = (_types.Count == 0 || _types.Contains(change.Type)) && (_statuses.Count == 0 || _statuses.Contains(change.Status));
         if (index >= 0)
         {
+            if (_list.Rows[index].Status != change.Status) Announce(_list.Rows[index].Title, change.Status, started: false);
             if (matches)
                 _list.Rows[index] = _list.Rows[index] with { Status = change.Status, ItemsDone = change.ItemsDone, ItemsTotal = change.ItemsTotal,
                     FinishedAt = change.FinishedAt };
@@ -101,6 +111,7 @@ public sealed partial class ActivityTab
         if (_list.PageIndex == 0 && await Jobs.GetRowAsync(Actor, change.JobId, _stopping) is { } row && _list.Rows.All(r => r.Id != row.Id))
         {
             _list.Rows.Insert(0, row);
+            Announce(row.Title, row.Status, started: true);
             if (_list.Rows.Count > _list.PageSize) _list.Rows.RemoveAt(_list.Rows.Count - 1);
         }
         return true;

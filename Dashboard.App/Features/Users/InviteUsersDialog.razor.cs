@@ -59,12 +59,25 @@ public partial class InviteUsersDialog
                 var mailed = await Mailer.SendAsync(invitation, link);
                 _sent.Add(new SentInvitation(invitation, link.ToString(), mailed));
             }
+            // The button that sent them is gone: focus goes to Done, not to the page behind the dialog.
+            _focusDone = true;
         }
         finally
         {
             _busy = false;
         }
     }
+
+    private bool _focusDone;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_focusDone) return;
+        _focusDone = false;
+        await JS.InvokeVoidAsync("dashboard.focusElement", DoneButtonId);
+    }
+
+    private const string DoneButtonId = "invite-done";
 
     private async Task CopyAsync(SentInvitation sent)
     {
