@@ -31,7 +31,7 @@ public class AccessibilityTests : BrowserJourney
     }
 
     /// <summary>The serious and critical violations on what the page shows now, one line per rule and its elements.</summary>
-    private static async Task<List<string>> ViolationsAsync(IPage page)
+    internal static async Task<List<string>> ViolationsAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = Wcag21AA } });
         return result.Violations.Where(v => v.Impact is "serious" or "critical")
@@ -77,9 +77,11 @@ public class AccessibilityTests : BrowserJourney
         var project = await FirstIdAsync(db => db.Projects.OrderBy(p => p.NormalizedName).Select(p => p.Id).FirstAsync());
         var group = await FirstIdAsync(db => db.Groups.OrderBy(g => g.NormalizedName).Select(g => g.Id).FirstAsync());
         var member = await FirstIdAsync(db => db.Members.Where(m => m.AccountId != null).OrderBy(m => m.DisplayName).Select(m => m.Id).FirstAsync());
+        var dataset = await FirstIdAsync(db => db.Datasets.OrderBy(d => d.NormalizedName).Select(d => d.Id).FirstAsync());
+        var ontology = await FirstIdAsync(db => db.Ontologies.OrderBy(o => o.NormalizedName).Select(o => o.Id).FirstAsync());
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
-            await AssertPagesAsync(scheme, "/", "/projects", "/datasets", "/ontologies", $"/projects/{project}", $"/groups/{group}",
-                $"/settings/users/{member}", "/account/security");
+            await AssertPagesAsync(scheme, "/", "/projects", "/datasets", "/ontologies", $"/projects/{project}", $"/datasets/{dataset}",
+                $"/ontologies/{ontology}", $"/groups/{group}", $"/settings/users/{member}", "/account/security");
     }
 
     [BrowserFact]
@@ -115,6 +117,33 @@ public class AccessibilityTests : BrowserJourney
             }
             Assert.True(found.Count == 0, $"{scheme} theme:\n" + string.Join("\n", found));
         }
+    }
+
+    [BrowserFact]
+    public async Task TheUsersTable_At1400Pixels_KeepsNamesAndDetailsLinksOnOneLine()
+    {
+        var page = await SignedInPageAsync(ColorScheme.Light);
+        await page.SetViewportSizeAsync(1400, 900);
+        await page.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=user-details]").First).ToBeVisibleAsync();
+        // A text that wraps lies on more than one line box: its range has a client rectangle per line.
+        var wrapped = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll("[data-testid=users-grid] tbody tr")].flatMap(row =>
+                [row.querySelector(".row-with-icon > span:last-child"), row.querySelector("[data-testid=user-details]")])
+              .filter(e => {
+                if (!e) return false;
+                const range = document.createRange();
+                range.selectNodeContents(e);
+                return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+              })
+              .map(e => e.textContent)
+            """);
+        await BrowserSession.ScreenshotAsync(page, "users-at-1400px");
+        Assert.True(wrapped.Length == 0, "Wrapped at 1400 px: " + string.Join(", ", wrapped));
+        // ...and the table fits: no column hides behind a horizontal scroll.
+        Assert.True(await page.Locator("[data-testid=users-grid] .mud-table-container").EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"),
+            "The Users table scrolls sideways at 1400 px.");
     }
 
     [BrowserFact]
