@@ -12,14 +12,18 @@ namespace Dashboard.App.Components;
 internal static class MudLook
 {
     private static readonly ConcurrentDictionary<(string Icon, string Class), MarkupString> Icons = new();
+    // Class lists are shared strings too: a page's buffer holds the one string, not a copy per render and circuit.
+    private static readonly ConcurrentDictionary<(string Kind, string Variant, string Color, string Size), string> Classes = new();
 
     /// <summary>MudButton's classes: variant "filled", "outlined" or "text"; color "primary", "default", "error"…</summary>
     public static string Button(string variant, string color = "primary", string size = "medium") =>
-        $"mud-button-root mud-button mud-button-{variant} mud-button-{variant}-{color} mud-button-{variant}-size-{size} mud-ripple";
+        Classes.GetOrAdd(("button", variant, color, size), key =>
+            $"mud-button-root mud-button mud-button-{key.Variant} mud-button-{key.Variant}-{key.Color} mud-button-{key.Variant}-size-{key.Size} mud-ripple");
 
     /// <summary>MudIconButton's classes for a small or medium icon-only button in a color ("error", "default"…).</summary>
     public static string IconButton(string color = "default", string size = "medium") =>
-        $"mud-button-root mud-icon-button mud-{color}-text hover:mud-{color}-hover mud-ripple mud-ripple-icon mud-icon-button-size-{size}";
+        Classes.GetOrAdd(("icon-button", "", color, size), key =>
+            $"mud-button-root mud-icon-button mud-{key.Color}-text hover:mud-{key.Color}-hover mud-ripple mud-ripple-icon mud-icon-button-size-{key.Size}");
 
     /// <summary>A MudButton's start icon: one shared string per icon, whichever circuit shows it.</summary>
     public static MarkupString StartIcon(string icon, string size = "medium") =>

@@ -33,7 +33,7 @@ internal static class RowIcons
 
     /// <summary>An icon of the sprite, hidden from screen readers (the text beside it says the same).</summary>
     public static string Use(string id) =>
-        $"<svg class=\"row-icon\" aria-hidden=\"true\" focusable=\"false\"><use href=\"{Path}#{id}\"></use></svg>";
+        $"<svg class=\"row-icon\" aria-hidden=\"true\"><use href=\"{Path}#{id}\"></use></svg>";
 
     public static void MapRowIcons(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet(Path, (HttpContext context) =>

@@ -92,13 +92,14 @@ public sealed partial class MainLayout
         ? "mud-layout mud-drawer-close-responsive-md-left mud-drawer-left-clipped-always"
         : "mud-layout mud-drawer-open-responsive-md-left mud-drawer-left-clipped-always";
 
-    private string DrawerClass => "mud-drawer mud-drawer-fixed mud-drawer-pos-left mud-drawer-md mud-drawer-clipped-always mud-elevation-1 mud-drawer-responsive "
-        + _drawerOpen switch
-        {
-            null => "mud-drawer--open mud-drawer--initial",
-            true => "mud-drawer--open",
-            false => "mud-drawer--closed",
-        };
+    private const string Drawer = "mud-drawer mud-drawer-fixed mud-drawer-pos-left mud-drawer-md mud-drawer-clipped-always mud-elevation-1 mud-drawer-responsive";
+
+    private string DrawerClass => _drawerOpen switch
+    {
+        null => Drawer + " mud-drawer--open mud-drawer--initial",
+        true => Drawer + " mud-drawer--open",
+        false => Drawer + " mud-drawer--closed",
+    };
 
     private async Task ToggleDrawerAsync()
     {
