@@ -59,9 +59,14 @@ public class AccessibilityTests : BrowserJourney
             await BrowserSession.WaitForInteractiveAsync(page);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             found.AddRange(await ViolationsAsync(page));
+            // Every page in both themes, for a person to look at (TestResults/screenshots/theme-…).
+            await BrowserSession.ScreenshotAsync(page, $"theme-{scheme.ToString().ToLowerInvariant()}-{ScreenshotName(path)}");
         }
         Assert.True(found.Count == 0, $"{scheme} theme:\n" + string.Join("\n", found));
     }
+
+    private static string ScreenshotName(string path) =>
+        path == "/" ? "home" : string.Join("-", path.Trim('/').Split('/').Select(part => Guid.TryParse(part, out _) ? "one" : part));
 
     [BrowserFact]
     public async Task TheSettingsTabs_HaveNoSeriousViolations_LightAndDark()
@@ -147,6 +152,24 @@ public class AccessibilityTests : BrowserJourney
     }
 
     [BrowserFact]
+    public async Task AProjectsMembers_At1400Pixels_FitTheirCard_AndTheirAccessWrapsByPhrase()
+    {
+        var project = await FirstIdAsync(db => db.Projects.OrderBy(p => p.NormalizedName).Select(p => p.Id).FirstAsync());
+        var page = await SignedInPageAsync(ColorScheme.Light);
+        await page.SetViewportSizeAsync(1400, 900);
+        await page.GotoAsync($"/projects/{project}");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        var members = page.Locator("[data-testid=people-with-access]");
+        await Expect(members.Locator("tbody tr").First).ToBeVisibleAsync();
+        var accessWidths = await members.EvaluateAsync<double[]>(
+            "t => [...t.querySelectorAll('tbody tr td:nth-child(2)')].map(td => td.getBoundingClientRect().width)");
+        await BrowserSession.ScreenshotAsync(page, "project-members-at-1400px");
+        Assert.All(accessWidths, width => Assert.True(width >= 150, $"An Access cell is {width:0} px wide: it wraps word by word."));
+        Assert.True(await members.Locator(".mud-table-container").EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"),
+            "The Members table scrolls sideways at 1400 px.");
+    }
+
+    [BrowserFact]
     public async Task TheSignedOutPages_HaveNoSeriousViolations_LightAndDark()
     {
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
@@ -160,6 +183,7 @@ public class AccessibilityTests : BrowserJourney
                 await page.GotoAsync(path);
                 await page.Locator("form").First.WaitForAsync();
                 found.AddRange(await ViolationsAsync(page));
+                await BrowserSession.ScreenshotAsync(page, $"theme-{scheme.ToString().ToLowerInvariant()}-{ScreenshotName(path)}");
             }
             Assert.True(found.Count == 0, $"{scheme} theme:\n" + string.Join("\n", found));
         }
