@@ -1,6 +1,7 @@
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Resources;
 using Dashboard.Tests.Support;
+using static Dashboard.Tests.Support.Keyboard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -13,43 +14,6 @@ namespace Dashboard.Tests.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public class KeyboardJourneyTests : BrowserJourney
 {
-    /// <summary>Presses Tab (or Shift+Tab) until the target has focus, as a person tabs through a page.</summary>
-    private static async Task TabToAsync(IPage page, ILocator target, bool backwards = false, int presses = 60)
-    {
-        for (var i = 0; i < presses; i++)
-        {
-            if (await IsFocusedAsync(target)) return;
-            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
-        }
-        Assert.Fail($"{presses} presses of {(backwards ? "Shift+Tab" : "Tab")} never reached {target}.");
-    }
-
-    private static Task<bool> IsFocusedAsync(ILocator target) =>
-        target.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)");
-
-    /// <summary>Focus is on the target (or a control inside it) and shows: a ring, or (a MudBlazor field) its border.</summary>
-    private static async Task AssertVisiblyFocusedAsync(ILocator target)
-    {
-        await Assertions.Expect(target).ToHaveJSPropertyAsync("isConnected", true);
-        for (var i = 0; i < 50 && !await IsFocusedAsync(target); i++) await Task.Delay(100);
-        Assert.True(await IsFocusedAsync(target), $"{target} does not have focus; "
-            + await target.Page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 200)") + " has.");
-        var shows = await target.EvaluateAsync<bool>("""
-            () => {
-              const e = document.activeElement;
-              const style = getComputedStyle(e);
-              return e.closest(".mud-input") !== null
-                  || (style.outlineStyle !== "none" && style.outlineWidth !== "0px")
-                  || style.boxShadow !== "none";
-            }
-            """);
-        Assert.True(shows, $"{target} has focus but nothing shows it.");
-    }
-
-    private static async Task AssertFocusInDialogAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement?.closest('.mud-dialog') != null"),
-            "Focus did not land in the dialog: " + await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 160)"));
-
     private async Task<IPage> SignedInAsync(string email, string path)
     {
         var page = await Session.NewPageAsync();
@@ -136,9 +100,6 @@ public class KeyboardJourneyTests : BrowserJourney
         await Expect(page.Locator("[data-testid=users-grid]")).ToContainTextAsync("ivy@acme.example");
     });
 
-    private static Task<bool> IsFocusedOrActiveAsync(ILocator option) =>
-        option.EvaluateAsync<bool>("e => e === document.activeElement || e.classList.contains('mud-selected-item') || e.getAttribute('aria-selected') === 'true'");
-
     [BrowserFact]
     public Task AMemberIsRemoved_ByKeyboardAlone() => Session.JourneyAsync(async () =>
     {
@@ -222,6 +183,32 @@ public class KeyboardJourneyTests : BrowserJourney
         await Expect(page.Locator("[data-testid=group-access-section]").GetByRole(AriaRole.Row, new() { Name = "Perception Annotator" }))
             .ToBeVisibleAsync();
         await Assertions.Expect(assign).ToBeFocusedAsync();
+    });
+
+    [BrowserFact]
+    public Task TheProjectsTagFilter_OpensChoosesAndClosesOnEscape_ByKeyboardAlone() => Session.JourneyAsync(async () =>
+    {
+        var admin = await Session.SetUpAsync();
+        var actor = await Session.ActorAsync(admin);
+        var tags = Session.App.Services.GetRequiredService<Dashboard.Domain.Tags.TagService>();
+        await tags.CreateAsync(actor, Dashboard.Domain.Tags.TagKind.Project, "Lidar");
+        await tags.CreateAsync(actor, Dashboard.Domain.Tags.TagKind.Project, "Urgent");
+        var page = await SignedInAsync(admin, "/projects");
+
+        var filter = page.Locator("input[data-testid=project-tag-filter]");
+        await TabToAsync(page, filter);
+        await AssertVisiblyFocusedAsync(filter);
+        await page.Keyboard.PressAsync("Enter");
+        var urgent = page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = "Urgent" });
+        await urgent.WaitForAsync();
+        for (var i = 0; i < 6 && !await IsFocusedOrActiveAsync(urgent); i++) await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(urgent).ToHaveAttributeAsync("aria-selected", "true");
+        // Escape closes the list of a multi-select and leaves focus on the field, the choice kept.
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator(".mud-popover-open [role=option]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("input[data-testid=project-tag-filter]")).ToBeFocusedAsync();
+        await Expect(page.Locator("[data-testid=resources-empty]")).ToContainTextAsync("No project has this tag.");
     });
 
     /// <summary>Types into the focused search box and takes the first suggestion with the arrow keys and Enter.</summary>
