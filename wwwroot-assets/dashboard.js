@@ -16,7 +16,10 @@ window.dashboard = {
   // Focus back where the person was once the element they worked on is gone (a closed inline field); quietly nothing
   // when that element is gone too.
   focusElement(id) {
-    document.getElementById(id)?.focus();
+    const focus = () => document.getElementById(id)?.focus();
+    focus();
+    // A field torn down in the same render can still drop focus onto the page as it goes; take it back once, then.
+    setTimeout(() => { if (document.activeElement === document.body) focus(); }, 100);
   },
   // Copying needs a secure context (https or localhost); elsewhere the caller tells the person to copy by hand.
   async copyText(text) {
