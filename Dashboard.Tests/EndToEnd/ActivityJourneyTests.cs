@@ -69,7 +69,7 @@ public class ActivityJourneyTests : BrowserJourney
         await worker.GotoAsync($"/datasets/{dataset}");
         await BrowserSession.WaitForInteractiveAsync(worker);
         await worker.Locator("[data-testid=resource-import]").ClickAsync();
-        await worker.Locator("[data-testid=import-files]").SetInputFilesAsync([FileOf("frame-1.png", big), FileOf("frame-2.png", png)]);
+        await BrowserSession.ChooseImportFilesAsync(worker, [FileOf("frame-1.png", big), FileOf("frame-2.png", png)]);
         await Expect(worker.Locator("[data-testid=import-chosen]")).ToContainTextAsync("2 files");
         await worker.Locator("[data-testid=import-start]").ClickAsync();
 
@@ -103,7 +103,7 @@ public class ActivityJourneyTests : BrowserJourney
         await worker.GotoAsync($"/projects/{project}");
         await BrowserSession.WaitForInteractiveAsync(worker);
         await worker.Locator("[data-testid=resource-import]").ClickAsync();
-        await worker.Locator("[data-testid=import-files]").SetInputFilesAsync(FileOf("labels.json", """
+        await BrowserSession.ChooseImportFilesAsync(worker, FileOf("labels.json", """
             {"images": [{"id": 1, "file_name": "frame-2.png"}], "categories": [{"id": 1, "name": "Truck"}],
              "annotations": [{"image_id": 1, "category_id": 1, "bbox": [1, 1, 5, 5]}]}
             """u8.ToArray()));
@@ -135,9 +135,8 @@ public class ActivityJourneyTests : BrowserJourney
         await page.GotoAsync($"/datasets/{dataset}");
         await BrowserSession.WaitForInteractiveAsync(page);
         await page.Locator("[data-testid=resource-import]").ClickAsync();
-        await page.Locator("[data-testid=import-files]").SetInputFilesAsync(large);
-        // The choice reaches the server before Start is enabled; a loaded machine can take a while.
-        await Expect(page.Locator("[data-testid=import-chosen]")).ToContainTextAsync("1 file", new() { Timeout = 30_000 });
+        await BrowserSession.ChooseImportFilesAsync(page, large);
+        await Expect(page.Locator("[data-testid=import-chosen]")).ToContainTextAsync("1 file");
         await page.Locator("[data-testid=import-start]").ClickAsync();
 
         // Progress counts bytes within the one file, not whole files.

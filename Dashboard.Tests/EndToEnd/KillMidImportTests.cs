@@ -36,7 +36,7 @@ public sealed class KillMidImportTests : IAsyncLifetime
         await page.GotoAsync($"/datasets/{dataset}");
         await BrowserSession.WaitForInteractiveAsync(page);
         await page.Locator("[data-testid=resource-import]").ClickAsync();
-        await page.Locator("[data-testid=import-files]").SetInputFilesAsync(new FilePayload { Name = "frames.zip", MimeType = "application/zip", Buffer = Frames() });
+        await BrowserSession.ChooseImportFilesAsync(page, new FilePayload { Name = "frames.zip", MimeType = "application/zip", Buffer = Frames() });
         await page.Locator("[data-testid=import-start]").ClickAsync();
 
         var job = await AppProcess.WaitForAsync(async () => (await _app.ColumnAsync("SELECT Id FROM Jobs WHERE Type = 'DataImport'")).FirstOrDefault(id => !earlier.Contains(id)),
@@ -87,7 +87,7 @@ public sealed class KillMidImportTests : IAsyncLifetime
         async Task<string> ImportAsync(string name, byte[] zip)
         {
             await page.Locator("[data-testid=resource-import]").ClickAsync();
-            await page.Locator("[data-testid=import-files]").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/zip", Buffer = zip });
+            await BrowserSession.ChooseImportFilesAsync(page, new FilePayload { Name = name, MimeType = "application/zip", Buffer = zip });
             await page.Locator("[data-testid=import-start]").ClickAsync();
             var id = await AppProcess.WaitForAsync(async () => (await _app.ColumnAsync("SELECT Id FROM Jobs WHERE Type = 'DataImport'"))
                 .FirstOrDefault(j => !earlier.Contains(j)), j => j is not null);

@@ -177,7 +177,7 @@ public sealed class TwoNodesBehindNginxTests : IAsyncLifetime
         async Task<string> ImportAsync(string name, byte[] zip)
         {
             await onA.Locator("[data-testid=resource-import]").ClickAsync();
-            await onA.Locator("[data-testid=import-files]").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/zip", Buffer = zip });
+            await BrowserSession.ChooseImportFilesAsync(onA, new FilePayload { Name = name, MimeType = "application/zip", Buffer = zip });
             await onA.Locator("[data-testid=import-start]").ClickAsync();
             var id = await AppProcess.WaitForAsync(async () => (await _nodeA.ColumnAsync("""SELECT "Id" FROM "Jobs" WHERE "Type" = 'DataImport'"""))
                 .FirstOrDefault(j => !earlier.Contains(j)), j => j is not null);

@@ -191,6 +191,25 @@ public sealed class BrowserSession : IAsyncDisposable
     public static Task PickOptionAsync(IPage page, string option) =>
         page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
 
+    /// <summary>
+    /// Chooses files in the open import dialog and waits until the server has them (Start is enabled then). Files set
+    /// before Blazor's script has hooked the input are never reported, which a busy machine made happen in CI; a
+    /// person cannot pick that fast, so the test waits for the hook first.
+    /// </summary>
+    public static Task ChooseImportFilesAsync(IPage page, params FilePayload[] files) =>
+        ChooseImportFilesAsync(page, input => input.SetInputFilesAsync(files));
+
+    /// <inheritdoc cref="ChooseImportFilesAsync(IPage, FilePayload[])"/>
+    public static Task ChooseImportFilesAsync(IPage page, params string[] paths) =>
+        ChooseImportFilesAsync(page, input => input.SetInputFilesAsync(paths));
+
+    private static async Task ChooseImportFilesAsync(IPage page, Func<ILocator, Task> choose)
+    {
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=import-files]')?._blazorInputFileNextFileId !== undefined");
+        await choose(page.Locator("[data-testid=import-files]"));
+        await Assertions.Expect(page.Locator("[data-testid=import-chosen]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
