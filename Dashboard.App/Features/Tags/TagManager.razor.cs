@@ -1,7 +1,7 @@
+using Dashboard.App.Components;
 using Dashboard.Domain.Tags;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Dashboard.App.Features.Tags;
@@ -16,7 +16,7 @@ public partial class TagManager
     private string? _renameText;
     private string? _renameError;
     // Where focus goes once the page shows what the last key did (a closed rename field takes its focus with it).
-    private string? _focusAfterRender;
+    private readonly PendingFocus _focus = new();
 
     [Parameter, EditorRequired] public TagKind Kind { get; set; }
     [Parameter, EditorRequired] public string Intro { get; set; } = "";
@@ -27,12 +27,7 @@ public partial class TagManager
 
     private static string RenameButtonId(Guid tagId) => $"tag-rename-{tagId:N}";
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (_focusAfterRender is not { } id) return;
-        _focusAfterRender = null;
-        await JS.InvokeVoidAsync("dashboard.focusElement", id);
-    }
+    protected override Task OnAfterRenderAsync(bool firstRender) => _focus.ApplyAsync(JS);
 
     protected override async Task LoadAsync()
     {
@@ -52,7 +47,7 @@ public partial class TagManager
         if (e.Key == "Escape")
         {
             (_creating, _newText, _newError) = (false, null, null);
-            _focusAfterRender = NewButtonId;
+            _focus.Request(NewButtonId);
             return;
         }
         if (e.Key is not ("Enter" or "NumpadEnter")) return;
@@ -77,7 +72,7 @@ public partial class TagManager
     {
         if (e.Key == "Escape")
         {
-            _focusAfterRender = _renaming is null ? null : RenameButtonId(_renaming.Id);
+            _focus.Request(_renaming is null ? null : RenameButtonId(_renaming.Id));
             (_renaming, _renameError) = (null, null);
             return;
         }
@@ -89,7 +84,7 @@ public partial class TagManager
             return;
         }
         if (!result.Succeeded) Snackbar.Add(result.Error!.Message, Severity.Warning);
-        _focusAfterRender = RenameButtonId(_renaming.Id);
+        _focus.Request(RenameButtonId(_renaming.Id));
         (_renaming, _renameError) = (null, null);
         await LoadAsync();
     }

@@ -1,3 +1,4 @@
+using Dashboard.App.Components;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Invitations;
 using Dashboard.Domain.Workspaces;
@@ -60,7 +61,7 @@ public partial class InviteUsersDialog
                 _sent.Add(new SentInvitation(invitation, link.ToString(), mailed));
             }
             // The button that sent them is gone: focus goes to Done, not to the page behind the dialog.
-            _focusDone = true;
+            _focus.Request(DoneButtonId);
         }
         finally
         {
@@ -68,14 +69,9 @@ public partial class InviteUsersDialog
         }
     }
 
-    private bool _focusDone;
+    private readonly PendingFocus _focus = new();
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (!_focusDone) return;
-        _focusDone = false;
-        await JS.InvokeVoidAsync("dashboard.focusElement", DoneButtonId);
-    }
+    protected override Task OnAfterRenderAsync(bool firstRender) => _focus.ApplyAsync(JS);
 
     private const string DoneButtonId = "invite-done";
 

@@ -4,7 +4,6 @@ using Dashboard.Domain.Common;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Dashboard.App.Features.Users;
@@ -77,7 +76,7 @@ public sealed partial class UsersTab : IDisposable
     private IReadOnlyDictionary<string, object> RowActionHandler => _rowActions ??= RowActions.Handler(this, RowAction);
 
     // Where focus goes once the row shows its role button again.
-    private string? _focusAfterRender;
+    private readonly PendingFocus _focus = new();
 
     private void RowAction(RowActionEventArgs e)
     {
@@ -90,20 +89,15 @@ public sealed partial class UsersTab : IDisposable
     {
         if (open || _rolePickerFor != member.Id) return;
         _rolePickerFor = null;
-        _focusAfterRender = MemberRowCells.RoleButtonId(member.Id);
+        _focus.Request(MemberRowCells.RoleButtonId(member.Id));
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (_focusAfterRender is not { } id) return;
-        _focusAfterRender = null;
-        await JS.InvokeVoidAsync("dashboard.focusElement", id);
-    }
+    protected override Task OnAfterRenderAsync(bool firstRender) => _focus.ApplyAsync(JS);
 
     private async Task ChangeRoleAsync(MemberRow member, WorkspaceRole role)
     {
         _rolePickerFor = null;
-        _focusAfterRender = MemberRowCells.RoleButtonId(member.Id);
+        _focus.Request(MemberRowCells.RoleButtonId(member.Id));
         // The row's role is what this person saw; a change made meanwhile by someone else is refused, not overwritten.
         var result = await MemberService.ChangeRoleAsync(Actor, member.Id, role, member.Role);
         if (result.Error is { ChangedMeanwhile: true } conflict)
