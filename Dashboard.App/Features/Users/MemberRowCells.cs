@@ -3,27 +3,38 @@ using System.Text;
 using Dashboard.App.Components;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Users;
+using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.App.Features.Users;
 
 /// <summary>
-/// A member row's text-only cells as markup (<see cref="RowMarkup{TRow}"/>): name and email before the role cell; user
-/// type, status, two-factor, groups and the details link after it. The role cell, a button that opens a picker, stays
-/// elements. The details link is an ordinary link, which Blazor's navigation follows wherever it is in the page.
+/// A member row as markup (<see cref="RowMarkup{TRow}"/>): name and email, the role, then user type, status,
+/// two-factor, groups and the details link. The details link is an ordinary link, which Blazor's navigation follows
+/// wherever it is in the page.
 /// </summary>
 internal static class MemberRowCells
 {
-    public static readonly RowMarkup<MemberRow> Markup = new(Build);
-
-    /// <summary>
-    /// A whole row as one markup string, its role button included: the button says what it does through
-    /// <c>data-row-action</c>, heard by the list body's one <see cref="RowActionEventArgs"/> handler.
-    /// </summary>
-    public static readonly RowMarkup<MemberRow> WholeRow = new(member =>
+    private static readonly RowMarkup<MemberRow> Rows = new(member =>
     {
         var (before, after) = Build(member);
         return ($"<tr>{before}<td>{RoleCell(member)}</td>{after}</tr>", "");
     });
+
+    /// <summary>
+    /// A whole row as one cached markup string, its role button included: the button says what it does through
+    /// <c>data-row-action</c>, heard by the list body's one <see cref="RowActionEventArgs"/> handler.
+    /// </summary>
+    public static MarkupString WholeRow(MemberRow member) => Rows.Before(member);
+
+    /// <summary>
+    /// The cells either side of the role, for the one row whose role picker is open (built as it renders, not kept:
+    /// the row goes back to <see cref="WholeRow"/> when the picker closes).
+    /// </summary>
+    public static (MarkupString Before, MarkupString After) AroundRole(MemberRow member)
+    {
+        var (before, after) = Build(member);
+        return (new MarkupString(before), new MarkupString(after));
+    }
 
     /// <summary>The id of a row's role button, where focus returns when its picker closes.</summary>
     public static string RoleButtonId(Guid memberId) => $"role-{memberId:N}";
