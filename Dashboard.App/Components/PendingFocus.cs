@@ -9,15 +9,18 @@ namespace Dashboard.App.Components;
 /// </summary>
 public sealed class PendingFocus
 {
-    private string? _elementId;
+    private string? _selector;
 
     /// <summary>Focus the element with this id after the next render (null: leave focus where it is).</summary>
-    public void Request(string? elementId) => _elementId = elementId;
+    public void Request(string? elementId) => _selector = elementId is null ? null : "#" + elementId;
+
+    /// <summary>Focus the first element matching this CSS selector after the next render.</summary>
+    public void RequestFirst(string selector) => _selector = selector;
 
     public async Task ApplyAsync(IJSRuntime js)
     {
-        if (_elementId is not { } id) return;
-        _elementId = null;
-        await js.InvokeVoidAsync("dashboard.focusElement", id);
+        if (_selector is not { } selector) return;
+        _selector = null;
+        await js.InvokeVoidAsync("dashboard.focusElement", selector);
     }
 }

@@ -4,7 +4,7 @@ namespace Dashboard.App.Components;
 /// A click on a control inside a list row written as markup (<see cref="RowMarkup{TRow}"/>): the control carries
 /// <c>data-row-action</c> and <c>data-row</c>, and the list's body hears every such click through one handler, so a row
 /// needs no element frames or handler of its own for its buttons. dashboard.js registers the "rowaction" event; a list
-/// attaches its handler with <see cref="RowActions.Handler"/>.
+/// attaches its handler with <see cref="RowActions"/>.
 /// </summary>
 public sealed class RowActionEventArgs : EventArgs
 {

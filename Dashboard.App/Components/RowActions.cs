@@ -11,4 +11,7 @@ public static class RowActions
 {
     public static IReadOnlyDictionary<string, object> Handler(object receiver, Action<RowActionEventArgs> handle) =>
         new Dictionary<string, object> { ["onrowaction"] = EventCallback.Factory.Create(receiver, handle) };
+
+    public static IReadOnlyDictionary<string, object> Handler(object receiver, Func<RowActionEventArgs, Task> handle) =>
+        new Dictionary<string, object> { ["onrowaction"] = EventCallback.Factory.Create(receiver, handle) };
 }

@@ -39,6 +39,35 @@ public class UsersJourneyTests : BrowserJourney
     }
 
     [BrowserFact]
+    public Task TheColumnHeaders_SortTheList_OneWayThenTheOther_ByMouseAndByKey() =>
+        Session.JourneyAsync(TheColumnHeaders_SortTheList_OneWayThenTheOther_ByMouseAndByKeyJourneyAsync);
+
+    private async Task TheColumnHeaders_SortTheList_OneWayThenTheOther_ByMouseAndByKeyJourneyAsync()
+    {
+        var admin = await Session.SetUpAsync();
+        await Session.AddMemberAsync("zed@acme.example", "Aaron Able", WorkspaceRole.Member);
+        await Session.AddMemberAsync("abe@acme.example", "Zoe Zeal", WorkspaceRole.Member);
+        var page = await Session.NewPageAsync();
+        await BrowserSession.SignInAsync(page, admin);
+        await page.GotoAsync("/settings/users");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        var firstRow = page.Locator("[data-testid=users-grid] tbody tr").First;
+        var email = page.Locator("[data-testid=users-grid] th").Filter(new() { HasText = "Email" });
+        await Expect(firstRow).ToContainTextAsync("Aaron Able");
+
+        await email.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(email).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(firstRow).ToContainTextAsync("abe@acme.example");
+        await Expect(page.Locator("[data-testid=users-grid] th[aria-sort=none]").Filter(new() { HasText = "Name" })).ToHaveCountAsync(1);
+
+        // The header is a button: Enter on it sorts the other way.
+        await email.GetByRole(AriaRole.Button).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(email).ToHaveAttributeAsync("aria-sort", "descending");
+        await Expect(firstRow).ToContainTextAsync("zed@acme.example");
+    }
+
+    [BrowserFact]
     public Task AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWork() =>
         Session.JourneyAsync(AnAdminInvites_OneJoinsByTheLink_OneDeclines_ThenRolesAccessAndRemovalWorkJourneyAsync);
 

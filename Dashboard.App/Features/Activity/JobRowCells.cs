@@ -17,7 +17,7 @@ internal static class JobRowCells
     private static (string Before, string After) Build(JobRow job)
     {
         var leading = new StringBuilder(256)
-            .Append("<td><span class=\"row-with-icon\">").Append(RowIcons.Use(ActivityTab.TypeIcon(job.Type)))
+            .Append("<td><span class=\"row-with-icon ").Append(RowIcons.Class(ActivityTab.TypeIcon(job.Type))).Append("\">")
             .Append("<span>").Append(Encode(ActivityTab.TypeName(job.Type))).Append("</span></span></td>")
             .Append("<td><div>").Append(Encode(job.Title)).Append("</div>");
         if (job.ResourceName is { } resource) leading.Append("<div class=\"row-caption\">").Append(Encode(resource)).Append("</div>");

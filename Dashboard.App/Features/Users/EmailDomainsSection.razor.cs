@@ -2,6 +2,7 @@ using Dashboard.Domain.Access;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Invitations;
 using Dashboard.Domain.Workspaces;
+using Dashboard.App.Components;
 using Dashboard.App.Components.Fields;
 using MudBlazor;
 
@@ -16,6 +17,23 @@ public partial class EmailDomainsSection
     private string? _error;
     private bool _busy;
     private string? _conflict;
+    /// <summary>The domain whose TXT record is being looked up (a DNS query can take seconds).</summary>
+    private string? _verifying;
+
+    private IReadOnlyDictionary<string, object>? _rowActions;
+    private IReadOnlyDictionary<string, object> RowActionHandler => _rowActions ??= RowActions.Handler(this, RowActionAsync);
+
+    /// <summary>A Verify or Remove click in a row's markup: only for a domain this list shows (the service checks again).</summary>
+    private Task RowActionAsync(RowActionEventArgs e)
+    {
+        if (!Guid.TryParse(e.Row, out var id) || _domains.FirstOrDefault(d => d.Id == id) is not { } domain) return Task.CompletedTask;
+        return e.Action switch
+        {
+            EmailDomainRowCells.Verify => VerifyAsync(domain),
+            EmailDomainRowCells.Remove => RemoveAsync(domain),
+            _ => Task.CompletedTask,
+        };
+    }
 
     protected override async Task LoadAsync()
     {
@@ -61,7 +79,7 @@ public partial class EmailDomainsSection
     private async Task VerifyAsync(EmailDomainRow domain)
     {
         if (_busy) return;
-        _busy = true;
+        (_busy, _verifying) = (true, domain.Domain);
         try
         {
             var result = await Domains.VerifyAsync(Actor, domain.Id);
@@ -72,7 +90,7 @@ public partial class EmailDomainsSection
         }
         finally
         {
-            _busy = false;
+            (_busy, _verifying) = (false, null);
         }
     }
 

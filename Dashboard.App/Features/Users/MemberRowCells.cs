@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Dashboard.App.Components;
@@ -36,14 +37,37 @@ internal static class MemberRowCells
         return (new MarkupString(before), new MarkupString(after));
     }
 
-    /// <summary>The id of a row's role button, where focus returns when its picker closes.</summary>
-    public static string RoleButtonId(Guid memberId) => $"role-{memberId:N}";
+    public const string RoleAction = "role";
+    public const string SortAction = "sort";
+
+    private static readonly (string Title, MemberSort Sort)[] SortableColumns =
+        [("Name", MemberSort.Name), ("Email", MemberSort.Email), ("Role", MemberSort.Role), ("User type", MemberSort.UserType), ("Status", MemberSort.Status)];
+
+    private static readonly ConcurrentDictionary<(MemberSort Sort, bool Descending), MarkupString> Heads = new();
+
+    /// <summary>
+    /// The table's header row for one sort order, shared by every circuit: ten strings in all. Its sort buttons are row
+    /// actions (<see cref="SortAction"/>, the column's <see cref="MemberSort"/> as the row), heard by the table's handler.
+    /// </summary>
+    public static MarkupString Head(MemberSort sort, bool descending) => Heads.GetOrAdd((sort, descending), key => new MarkupString(
+        "<tr>" + string.Concat(SortableColumns.Select(c => SortableHeader(c.Title, c.Sort, key.Sort, key.Descending)))
+        + "<th scope=\"col\">Two-factor</th><th scope=\"col\">Groups</th><th scope=\"col\"><span class=\"visually-hidden\">Details</span></th></tr>"));
+
+    private static string SortableHeader(string title, MemberSort column, MemberSort sort, bool descending)
+    {
+        var (ariaSort, arrow) = column != sort ? ("none", "") : descending ? ("descending", " ▼") : ("ascending", " ▲");
+        return $"<th scope=\"col\" aria-sort=\"{ariaSort}\"><button type=\"button\" class=\"sort-header\" data-row-action=\"{SortAction}\" "
+               + $"data-row=\"{column}\">{title}<span class=\"sort-arrow\" aria-hidden=\"true\">{arrow}</span></button></th>";
+    }
+
+    /// <summary>A row's role button, where focus returns when its picker closes.</summary>
+    public static string RoleButtonSelector(Guid memberId) => $"[data-row-action={RoleAction}][data-row=\"{memberId}\"]";
 
     private static string RoleCell(MemberRow member)
     {
         var role = Encode(member.Role.Display());
         if (!member.CanChangeRole) return $"<span>{role}</span>";
-        return $"<button type=\"button\" class=\"row-role\" id=\"{RoleButtonId(member.Id)}\" data-row-action=\"role\" data-row=\"{member.Id}\" "
+        return $"<button type=\"button\" class=\"row-role\" data-row-action=\"{RoleAction}\" data-row=\"{member.Id}\" "
                + $"aria-haspopup=\"listbox\" aria-label=\"{Encode($"Role of {member.DisplayName}: {member.Role.Display()}. Change")}\" "
                + $"data-testid=\"row-role\">{role}</button>";
     }
@@ -80,7 +104,7 @@ internal static class MemberRowCells
 
     // The icon's name and the texts are this file's own: nothing here is input.
     private static string Icon(string cssClass, string title, string icon, string text) =>
-        $"<span class=\"{cssClass}\" title=\"{title}\">{RowIcons.Use(icon)}<span class=\"ml-1\" data-testid=\"row-two-factor\">{text}</span></span>";
+        $"<span class=\"{cssClass} {RowIcons.Class(icon)}\" title=\"{title}\" data-testid=\"row-two-factor\">{text}</span>";
 
     private static string Encode(string? text) => RowMarkup<MemberRow>.Encode(text);
 }

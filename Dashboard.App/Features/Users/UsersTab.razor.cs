@@ -50,8 +50,6 @@ public sealed partial class UsersTab : IDisposable
         return new Page<MemberRow>([], 0);
     }
 
-    private string AriaSort(MemberSort sort) => _sort != sort ? "none" : _descending ? "descending" : "ascending";
-
     private Task SortByAsync(MemberSort sort)
     {
         _descending = _sort == sort && !_descending;
@@ -73,23 +71,26 @@ public sealed partial class UsersTab : IDisposable
     private Guid? _rolePickerFor;
 
     private IReadOnlyDictionary<string, object>? _rowActions;
-    private IReadOnlyDictionary<string, object> RowActionHandler => _rowActions ??= RowActions.Handler(this, RowAction);
+    private IReadOnlyDictionary<string, object> RowActionHandler => _rowActions ??= RowActions.Handler(this, RowActionAsync);
 
     // Where focus goes once the row shows its role button again.
     private readonly PendingFocus _focus = new();
 
-    private void RowAction(RowActionEventArgs e)
+    private Task RowActionAsync(RowActionEventArgs e)
     {
+        if (e.Action == MemberRowCells.SortAction)
+            return Enum.TryParse<MemberSort>(e.Row, out var sort) && Enum.IsDefined(sort) ? SortByAsync(sort) : Task.CompletedTask;
         // Only a row this page shows, and only one whose role this person may change (the service checks again).
-        if (e.Action != "role" || !Guid.TryParse(e.Row, out var id)) return;
-        if (_list.Rows.FirstOrDefault(m => m.Id == id) is { CanChangeRole: true }) _rolePickerFor = id;
+        if (e.Action == MemberRowCells.RoleAction && Guid.TryParse(e.Row, out var id) && _list.Rows.FirstOrDefault(m => m.Id == id) is { CanChangeRole: true })
+            _rolePickerFor = id;
+        return Task.CompletedTask;
     }
 
     private void RolePickerOpenChanged(MemberRow member, bool open)
     {
         if (open || _rolePickerFor != member.Id) return;
         _rolePickerFor = null;
-        _focus.Request(MemberRowCells.RoleButtonId(member.Id));
+        _focus.RequestFirst(MemberRowCells.RoleButtonSelector(member.Id));
     }
 
     protected override Task OnAfterRenderAsync(bool firstRender) => _focus.ApplyAsync(JS);
@@ -97,7 +98,7 @@ public sealed partial class UsersTab : IDisposable
     private async Task ChangeRoleAsync(MemberRow member, WorkspaceRole role)
     {
         _rolePickerFor = null;
-        _focus.Request(MemberRowCells.RoleButtonId(member.Id));
+        _focus.RequestFirst(MemberRowCells.RoleButtonSelector(member.Id));
         // The row's role is what this person saw; a change made meanwhile by someone else is refused, not overwritten.
         var result = await MemberService.ChangeRoleAsync(Actor, member.Id, role, member.Role);
         if (result.Error is { ChangedMeanwhile: true } conflict)
