@@ -125,7 +125,7 @@ if (redis is not null) health.AddCheck<RedisHealthCheck>("redis");
 
 var app = builder.Build();
 
-await DatabaseInitializer.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>());
+await DatabaseInitializer.MigrateAsync(app.Services.GetRequiredService<DatabaseConnection>(), app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>());
 var importedKeys = await DataProtectionKeyImport.ImportFilesAsync(app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>(),
     dataFolder.KeysFolder);
 if (importedKeys > 0) app.Logger.LogInformation("{Count} data-protection keys were copied from {KeysFolder} into the database", importedKeys, dataFolder.KeysFolder);

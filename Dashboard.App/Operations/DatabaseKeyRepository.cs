@@ -4,22 +4,21 @@ using Dashboard.Domain.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.App.Operations;
 
 /// <summary>
 /// The data-protection keys as rows of the DataProtectionKeys table (EF Core's <c>DataProtectionKey</c>, in both
-/// providers' migrations), read and written with two plain commands. EF Core's own repository for the same table
-/// builds the whole query pipeline to read a handful of rows while the app starts, ~200 ms of a first start spent
-/// before the first page; here that pipeline is built later, by the first page that needs it.
+/// providers' migrations), read and written with two plain commands on a plain connection. EF Core's own repository
+/// for the same table builds its services and whole query pipeline to read a handful of rows while the app starts,
+/// ~200 ms of a first start spent before the first page; here they are built later, by the first page that needs them.
 /// </summary>
-public sealed class DatabaseKeyRepository(IDbContextFactory<DashboardDbContext> factory) : IXmlRepository
+public sealed class DatabaseKeyRepository(DatabaseConnection database) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        using var db = factory.CreateDbContext();
-        using var command = Command(db, """SELECT "Xml" FROM "DataProtectionKeys" ORDER BY "Id" """);
+        using var connection = Open();
+        using var command = Command(connection, """SELECT "Xml" FROM "DataProtectionKeys" ORDER BY "Id" """);
         using var reader = command.ExecuteReader();
         var keys = new List<XElement>();
         while (reader.Read())
@@ -29,17 +28,23 @@ public sealed class DatabaseKeyRepository(IDbContextFactory<DashboardDbContext> 
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        using var db = factory.CreateDbContext();
-        using var command = Command(db, """INSERT INTO "DataProtectionKeys" ("FriendlyName", "Xml") VALUES (@name, @xml)""");
+        using var connection = Open();
+        using var command = Command(connection, """INSERT INTO "DataProtectionKeys" ("FriendlyName", "Xml") VALUES (@name, @xml)""");
         Add(command, "@name", friendlyName);
         Add(command, "@xml", element.ToString(SaveOptions.DisableFormatting));
         command.ExecuteNonQuery();
     }
 
-    private static DbCommand Command(DashboardDbContext db, string sql)
+    private DbConnection Open()
     {
-        db.Database.OpenConnection();
-        var command = db.Database.GetDbConnection().CreateCommand();
+        var connection = database.CreatePlainConnection();
+        connection.Open();
+        return connection;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         return command;
     }
@@ -59,8 +64,8 @@ public static class DatabaseKeyRepositoryExtensions
     /// <summary>Keeps the keys in the app's database, through <see cref="DatabaseKeyRepository"/>.</summary>
     public static IDataProtectionBuilder PersistKeysToDatabase(this IDataProtectionBuilder builder)
     {
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<DashboardDbContext>>((options, factory) =>
-            options.XmlRepository = new DatabaseKeyRepository(factory));
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<DatabaseConnection>((options, database) =>
+            options.XmlRepository = new DatabaseKeyRepository(database));
         return builder;
     }
 }

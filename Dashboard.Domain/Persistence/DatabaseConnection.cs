@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Reflection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -56,6 +58,18 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
                 throw new InvalidOperationException($"Unknown database provider {Provider}.");
         }
     }
+
+    /// <summary>
+    /// A connection of this provider, not yet open, for the few plain commands that run while the app starts (the schema
+    /// check, the set-up check, the data-protection keys). EF Core is not involved: building its services and pipeline
+    /// for a context cost a first start some 100 ms before the first page, and nothing there needs them.
+    /// </summary>
+    public DbConnection CreatePlainConnection() => Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteConnection(ConnectionString),
+        DatabaseProvider.Postgres => new Npgsql.NpgsqlConnection(ConnectionString),
+        _ => throw new InvalidOperationException($"Unknown database provider {Provider}."),
+    };
 
     private static readonly Lazy<IModel> CompiledPostgresModel = new(() =>
     {

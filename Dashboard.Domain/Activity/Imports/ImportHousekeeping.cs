@@ -16,6 +16,11 @@ public sealed class ImportHousekeeping(IDbContextFactory<DashboardDbContext> fac
 
     public async Task<Swept> SweepAsync(CancellationToken ct = default)
     {
+        // Nothing on disk (a fresh install, a clean stop): no context either, which would cost a first start building
+        // EF Core's services before the first page.
+        var anyStaging = Directory.Exists(folders.StagingRoot) && Directory.EnumerateFileSystemEntries(folders.StagingRoot).Any();
+        var anyStored = Directory.Exists(folders.StorageRoot) && Directory.EnumerateFileSystemEntries(folders.StorageRoot).Any();
+        if (!anyStaging && !anyStored) return new Swept(0, 0);
         await using var db = await factory.CreateDbContextAsync(ct);
         var staging = 0;
         if (Directory.Exists(folders.StagingRoot))
