@@ -165,6 +165,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRowIcons();
+app.MapThemeStylesheet();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync });
 app.MapAuthEndpoints();
 app.MapJobsApi();

@@ -1,17 +1,8 @@
 // Small browser helpers the app calls through JS interop.
 window.dashboard = {
-  // The theme is a per-device choice; without one, follow the system.
-  getDarkMode() {
-    const stored = localStorage.getItem("dashboard.darkMode");
-    if (stored !== null) return stored === "true";
-    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
-  },
   // Below MudBlazor's md breakpoint the navigation drawer lies over the page instead of beside it.
   isNarrowScreen() {
     return window.matchMedia("(max-width: 959.98px)").matches;
-  },
-  setDarkMode(isDark) {
-    localStorage.setItem("dashboard.darkMode", String(isDark));
   },
   // Focus back where the person was once the element they worked on is gone (a closed inline field); quietly nothing
   // when that element is gone too.

@@ -13,7 +13,6 @@ public sealed partial class MainLayout
     // Null until the person toggles it: open where the screen is wide, hidden where it is narrow (the stylesheet decides).
     private bool? _drawerOpen;
     private bool _narrowScreen;
-    private bool _darkMode;
     private Actor? _actor;
     private string? _membershipNotice;
 
@@ -80,10 +79,8 @@ public sealed partial class MainLayout
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender) return;
-        // The choice lives in the browser (per device); without one, the system's preference decides.
-        _darkMode = await JS.InvokeAsync<bool>("dashboard.getDarkMode");
         _narrowScreen = await JS.InvokeAsync<bool>("dashboard.isNarrowScreen");
-        if (_darkMode || _narrowScreen) StateHasChanged();
+        if (_narrowScreen) StateHasChanged();
     }
 
     private bool DrawerShown => _drawerOpen ?? !_narrowScreen;
@@ -116,11 +113,5 @@ public sealed partial class MainLayout
         if (!_narrowScreen || _drawerOpen != true) return;
         _drawerOpen = false;
         _ = InvokeAsync(StateHasChanged);
-    }
-
-    private async Task ToggleThemeAsync()
-    {
-        _darkMode = !_darkMode;
-        await JS.InvokeVoidAsync("dashboard.setDarkMode", _darkMode);
     }
 }

@@ -6,6 +6,9 @@ namespace Dashboard.App.Operations;
 internal static class AppAssets
 {
     public const string RequestPath = "/assets";
+
+    /// <summary>This build, for addresses of what it generates (the theme's stylesheet): a new build is a new address.</summary>
+    public static readonly string Version = typeof(AppAssets).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
     private const string FolderName = "wwwroot-assets";
 
     public static IApplicationBuilder UseAppAssets(this WebApplication app)

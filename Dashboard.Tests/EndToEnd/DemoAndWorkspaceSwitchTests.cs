@@ -121,9 +121,17 @@ public class DemoAndWorkspaceSwitchTests : BrowserJourney
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch theme" }).ClickAsync();
         await page.WaitForFunctionAsync($"{background} !== '{light}'");
         await page.GotoAsync("/settings/users");
+        // Dark from the first paint: the server-rendered page, before its circuit has started, is already dark.
+        Assert.NotEqual(light, await page.EvaluateAsync<string>(background));
         await BrowserSession.WaitForInteractiveAsync(page);
-        await page.WaitForFunctionAsync($"{background} !== '{light}'");
+        Assert.NotEqual(light, await page.EvaluateAsync<string>(background));
         await BrowserSession.ScreenshotAsync(page, "demo-users-dark");
+
+        // The server-rendered pages (no circuit at all) follow the same choice.
+        var plain = await page.Context.NewPageAsync();
+        await plain.GotoAsync(Session.BaseUrl + "/account/forgot-password");
+        Assert.Equal("#1c1c24", await plain.EvaluateAsync<string>("getComputedStyle(document.documentElement).getPropertyValue('--plain-card').trim()"));
+        await plain.CloseAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch theme" }).ClickAsync();
         await page.WaitForFunctionAsync($"{background} === '{light}'");
