@@ -136,10 +136,12 @@ if (database.Provider != DatabaseProvider.Sqlite)
 if (operatorArgs is not null)
     return await OperatorCli.RunAsync(operatorArgs, app.Services.GetRequiredService<OperatorCommands>(),
         app.Services.GetRequiredService<EmailDomainService>(), Console.Out, Console.Error);
-// Imports cut off by the last stop are failed once their lease runs out (JobWorker); those queued run now.
-await app.Services.GetRequiredService<ImportHousekeeping>().SweepAsync();
 if (seedDemo)
     await DemoData.SeedAsync(app.Services);
+// Imports cut off by the last stop are failed once their lease runs out (JobWorker); those queued run now. What a crash
+// left on disk is cleared once the app serves: the sweep leaves every job still processing alone (it runs the same way
+// whenever JobWorker fails an expired lease), and a large install's first page need not wait for its queries.
+app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => SweepAfterStartAsync(app)));
 
 app.UseKnownProxies();
 app.UseSecurityHeaders(WebHardening.Headers());
@@ -176,6 +178,21 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
 return 0;
+
+static async Task SweepAfterStartAsync(WebApplication app)
+{
+    try
+    {
+        await app.Services.GetRequiredService<ImportHousekeeping>().SweepAsync(app.Lifetime.ApplicationStopping);
+    }
+    catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+    {
+    }
+    catch (Exception e)
+    {
+        app.Logger.LogError(e, "The start-up clean-up of abandoned uploads failed; the next interrupted import's clean-up does it");
+    }
+}
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
