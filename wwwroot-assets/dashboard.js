@@ -6,8 +6,8 @@ window.dashboard = {
   },
   // Focus back where the person was once the element they worked on is gone (a closed inline field); quietly nothing
   // when that element is gone too.
-  focusElement(id) {
-    const focus = () => document.getElementById(id)?.focus();
+  focusElement(selector) {
+    const focus = () => document.querySelector(selector)?.focus();
     focus();
     // A field torn down in the same render can still drop focus onto the page as it goes; take it back once, then.
     setTimeout(() => { if (document.activeElement === document.body) focus(); }, 100);
@@ -25,7 +25,7 @@ window.dashboard = {
 };
 
 // A click on a row control written as markup (data-row-action, data-row) reaches the list through one handler on the
-// list's body: see RowActionEventArgs. A click elsewhere in the body arrives with no action, and is ignored.
+// list's table (or body): see RowActionEventArgs. A click elsewhere in it arrives with no action, and is ignored.
 Blazor.registerCustomEventType("rowaction", {
   browserEventName: "click",
   createEventArgs(event) {

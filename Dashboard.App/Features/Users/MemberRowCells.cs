@@ -23,7 +23,7 @@ internal static class MemberRowCells
 
     /// <summary>
     /// A whole row as one cached markup string, its role button included: the button says what it does through
-    /// <c>data-row-action</c>, heard by the list body's one <see cref="RowActionEventArgs"/> handler.
+    /// <c>data-row-action</c>, heard by the table's one <see cref="RowActionEventArgs"/> handler.
     /// </summary>
     public static MarkupString WholeRow(MemberRow member) => Rows.Before(member);
 
