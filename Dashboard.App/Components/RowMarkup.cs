@@ -15,6 +15,9 @@ public sealed class RowMarkup<TRow>(Func<TRow, (string Before, string After)> bu
 {
     private readonly ConditionalWeakTable<TRow, Built> _built = [];
 
+    /// <summary>A row whose controls are all markup too (heard as row actions): the whole row is one string.</summary>
+    public RowMarkup(Func<TRow, string> buildWhole) : this(row => (buildWhole(row), "")) { }
+
     private sealed record Built(MarkupString Before, MarkupString After);
 
     /// <summary>The text cells before the row's interactive cell.</summary>
@@ -22,6 +25,9 @@ public sealed class RowMarkup<TRow>(Func<TRow, (string Before, string After)> bu
 
     /// <summary>The text cells after the row's interactive cell.</summary>
     public MarkupString After(TRow row) => Get(row).After;
+
+    /// <summary>The whole row, for a row built whole.</summary>
+    public MarkupString Whole(TRow row) => Get(row).Before;
 
     private Built Get(TRow row) => _built.GetValue(row, r =>
     {

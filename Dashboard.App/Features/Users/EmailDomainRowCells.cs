@@ -17,9 +17,9 @@ internal static class EmailDomainRowCells
     public const string Verify = "verify";
     public const string Remove = "remove";
 
-    private static readonly RowMarkup<EmailDomainRow> Rows = new(domain => (Build(domain), ""));
+    private static readonly RowMarkup<EmailDomainRow> Rows = new(Build);
 
-    public static MarkupString Row(EmailDomainRow domain) => Rows.Before(domain);
+    public static MarkupString Row(EmailDomainRow domain) => Rows.Whole(domain);
 
     private static string Build(EmailDomainRow domain)
     {

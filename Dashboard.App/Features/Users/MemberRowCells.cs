@@ -18,14 +18,14 @@ internal static class MemberRowCells
     private static readonly RowMarkup<MemberRow> Rows = new(member =>
     {
         var (before, after) = Build(member);
-        return ($"<tr>{before}<td>{RoleCell(member)}</td>{after}</tr>", "");
+        return $"<tr>{before}<td>{RoleCell(member)}</td>{after}</tr>";
     });
 
     /// <summary>
     /// A whole row as one cached markup string, its role button included: the button says what it does through
     /// <c>data-row-action</c>, heard by the table's one <see cref="RowActionEventArgs"/> handler.
     /// </summary>
-    public static MarkupString WholeRow(MemberRow member) => Rows.Before(member);
+    public static MarkupString WholeRow(MemberRow member) => Rows.Whole(member);
 
     /// <summary>
     /// The cells either side of the role, for the one row whose role picker is open (built as it renders, not kept:
