@@ -38,9 +38,17 @@ public static class Keyboard
         Assert.True(shows, $"{target} has focus but nothing shows it.");
     }
 
-    public static async Task AssertFocusInDialogAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement?.closest('.mud-dialog') != null"),
+    /// <summary>
+    /// Focus is inside the open dialog. The app moves it once the render that changed the dialog has reached the
+    /// browser, a moment after the new text shows, so this waits for it as a person's next key press would.
+    /// </summary>
+    public static async Task AssertFocusInDialogAsync(IPage page)
+    {
+        const string inDialog = "() => document.activeElement?.closest('.mud-dialog') != null";
+        for (var i = 0; i < 50 && !await page.EvaluateAsync<bool>(inDialog); i++) await Task.Delay(100);
+        Assert.True(await page.EvaluateAsync<bool>(inDialog),
             "Focus did not land in the dialog: " + await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 160)"));
+    }
 
     /// <summary>An option of an open list that the arrow keys have reached (focused, highlighted or selected).</summary>
     public static Task<bool> IsFocusedOrActiveAsync(ILocator option) =>
