@@ -12,6 +12,15 @@ window.dashboard = {
     // A field torn down in the same render can still drop focus onto the page as it goes; take it back once, then.
     setTimeout(() => { if (document.activeElement === document.body) focus(); }, 100);
   },
+  // Resolves once the list a select controls (aria-controls) is in the page, so the server knows its options: a
+  // select built a moment ago opened before that would mark none of them. Gives up after two seconds.
+  async whenOptionsShown(selector) {
+    for (let waited = 0; waited < 2000; waited += 25) {
+      const list = document.querySelector(selector)?.getAttribute("aria-controls");
+      if (list && document.getElementById(list)) return;
+      await new Promise(resolve => setTimeout(resolve, 25));
+    }
+  },
   // Copying needs a secure context (https or localhost); elsewhere the caller tells the person to copy by hand.
   async copyText(text) {
     if (!navigator.clipboard) return false;

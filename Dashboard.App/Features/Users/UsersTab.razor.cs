@@ -4,6 +4,7 @@ using Dashboard.Domain.Common;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Dashboard.App.Features.Users;
@@ -70,6 +71,14 @@ public sealed partial class UsersTab : IDisposable
     /// <summary>The row whose role picker is open; every other row shows its role as a button.</summary>
     private Guid? _rolePickerFor;
 
+    private MudSelect<WorkspaceRole>? _rolePicker;
+    private const string RolePickerTestId = "row-role-picker";
+    private const string RolePickerSelector = $"[data-testid={RolePickerTestId}]";
+
+    // Set when a row's picker has just been built: once it is in the page it opens with focus in it, the row's role
+    // marked, so the arrows, Enter and Escape reach it whether a click or a key opened it.
+    private bool _openPickerAfterRender;
+
     private IReadOnlyDictionary<string, object>? _rowActions;
     private IReadOnlyDictionary<string, object> RowActionHandler => _rowActions ??= RowActions.Handler(this, RowActionAsync);
 
@@ -82,7 +91,10 @@ public sealed partial class UsersTab : IDisposable
             return Enum.TryParse<MemberSort>(e.Row, out var sort) && Enum.IsDefined(sort) ? SortByAsync(sort) : Task.CompletedTask;
         // Only a row this page shows, and only one whose role this person may change (the service checks again).
         if (e.Action == MemberRowCells.RoleAction && Guid.TryParse(e.Row, out var id) && _list.Rows.FirstOrDefault(m => m.Id == id) is { CanChangeRole: true })
+        {
             _rolePickerFor = id;
+            _openPickerAfterRender = true;
+        }
         return Task.CompletedTask;
     }
 
@@ -93,7 +105,18 @@ public sealed partial class UsersTab : IDisposable
         _focus.RequestFirst(MemberRowCells.RoleButtonSelector(member.Id));
     }
 
-    protected override Task OnAfterRenderAsync(bool firstRender) => _focus.ApplyAsync(JS);
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_openPickerAfterRender && _rolePicker is { } picker && _rolePickerFor is not null)
+        {
+            _openPickerAfterRender = false;
+            // Opened before its options are in the page, the list would mark none of them (not the row's role).
+            await picker.FocusAsync();
+            await JS.InvokeVoidAsync("dashboard.whenOptionsShown", RolePickerSelector);
+            await picker.OpenMenu();
+        }
+        await _focus.ApplyAsync(JS);
+    }
 
     private async Task ChangeRoleAsync(MemberRow member, WorkspaceRole role)
     {
