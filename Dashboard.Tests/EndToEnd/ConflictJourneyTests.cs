@@ -24,7 +24,7 @@ public class ConflictJourneyTests : BrowserJourney
         var bea = await Session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
         var group = (await Session.App.Services.GetRequiredService<GroupService>()
             .CreateAsync(await Session.ActorAsync(fiona), new CreateGroup("Night shift", "Weekdays", [], []))).Value;
-        var (a, b) = (await OpenAsync(fiona, $"/groups/{group}"), await OpenAsync(bea, $"/groups/{group}"));
+        var (a, b) = (await Session.SignedInPageAsync(fiona, $"/groups/{group}"), await Session.SignedInPageAsync(bea, $"/groups/{group}"));
 
         await b.Locator("input[data-testid=group-description]").FillAsync("Weekdays and weekends");
         await b.Locator("[data-testid=group-save]").ClickAsync();
@@ -53,7 +53,7 @@ public class ConflictJourneyTests : BrowserJourney
         var bea = await Session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
         await Session.AddMemberAsync("max@acme.example", "Max Member", WorkspaceRole.Member);
         var max = (await Session.ActorAsync("max@acme.example")).MemberId;
-        var (a, b) = (await OpenAsync(fiona, $"/settings/users/{max}"), await OpenAsync(bea, $"/settings/users/{max}"));
+        var (a, b) = (await Session.SignedInPageAsync(fiona, $"/settings/users/{max}"), await Session.SignedInPageAsync(bea, $"/settings/users/{max}"));
 
         await a.Locator("[data-testid=member-role]").ClickAsync();
         await BrowserSession.PickOptionAsync(a, "Tasker");
@@ -79,7 +79,7 @@ public class ConflictJourneyTests : BrowserJourney
         var bea = await Session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
         var dataset = (await Session.App.Services.GetRequiredService<ResourceService>()
             .CreateAsync(await Session.ActorAsync(fiona), new CreateResource(ResourceKind.Dataset, "Street scenes", "Daylight"))).Value;
-        var (a, b) = (await OpenAsync(fiona, $"/datasets/{dataset}"), await OpenAsync(bea, $"/datasets/{dataset}"));
+        var (a, b) = (await Session.SignedInPageAsync(fiona, $"/datasets/{dataset}"), await Session.SignedInPageAsync(bea, $"/datasets/{dataset}"));
 
         await a.Locator("[data-testid=resource-edit]").ClickAsync();
         await b.Locator("[data-testid=resource-edit]").ClickAsync();
@@ -106,7 +106,7 @@ public class ConflictJourneyTests : BrowserJourney
         var fiona = await Session.SetUpAsync();
         var bea = await Session.AddMemberAsync("bea@acme.example", "Bea Admin", WorkspaceRole.Admin);
         await Session.App.Services.GetRequiredService<Dashboard.Domain.Activity.ApiKeyService>().CreateAsync(await Session.ActorAsync(fiona), "cluster");
-        var (a, b) = (await OpenAsync(fiona, "/settings/activity"), await OpenAsync(bea, "/settings/activity"));
+        var (a, b) = (await Session.SignedInPageAsync(fiona, "/settings/activity"), await Session.SignedInPageAsync(bea, "/settings/activity"));
 
         await a.Locator("[data-testid=api-keys] tr").Filter(new() { HasText = "cluster" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Assertions.Expect(a.Locator(".mud-snackbar")).ToContainTextAsync("revoked");
@@ -116,14 +116,5 @@ public class ConflictJourneyTests : BrowserJourney
             .ToContainTextAsync("Fiona Founder revoked \"cluster\" a moment ago — reload to see it.");
         await b.Locator("[data-testid=api-key-conflict-reload]").ClickAsync();
         await Assertions.Expect(b.Locator("[data-testid=api-key-conflict]")).ToHaveCountAsync(0);
-    }
-
-    private async Task<IPage> OpenAsync(string email, string path)
-    {
-        var page = await Session.NewPageAsync();
-        await BrowserSession.SignInAsync(page, email);
-        await page.GotoAsync(path);
-        await BrowserSession.WaitForInteractiveAsync(page);
-        return page;
     }
 }

@@ -14,19 +14,10 @@ namespace Dashboard.Tests.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public class KeyboardJourneyTests : BrowserJourney
 {
-    private async Task<IPage> SignedInAsync(string email, string path)
-    {
-        var page = await Session.NewPageAsync();
-        await BrowserSession.SignInAsync(page, email);
-        await page.GotoAsync(path);
-        await BrowserSession.WaitForInteractiveAsync(page);
-        return page;
-    }
-
     [BrowserFact]
     public Task ATagIsCreatedAndRenamed_ByKeyboardAlone() => Session.JourneyAsync(async () =>
     {
-        var page = await SignedInAsync(await Session.SetUpAsync(), "/settings/project-tags");
+        var page = await Session.SignedInPageAsync(await Session.SetUpAsync(), "/settings/project-tags");
         var newTag = page.GetByRole(AriaRole.Button, new() { Name = "New project tag" });
 
         await TabToAsync(page, newTag);
@@ -64,7 +55,7 @@ public class KeyboardJourneyTests : BrowserJourney
     [BrowserFact]
     public Task SomeoneIsInvited_ByKeyboardAlone() => Session.JourneyAsync(async () =>
     {
-        var page = await SignedInAsync(await Session.SetUpAsync(), "/settings/users");
+        var page = await Session.SignedInPageAsync(await Session.SetUpAsync(), "/settings/users");
         var invite = page.Locator("[data-testid=invite-users]");
 
         await TabToAsync(page, invite);
@@ -106,7 +97,7 @@ public class KeyboardJourneyTests : BrowserJourney
         var admin = await Session.SetUpAsync();
         await Session.AddMemberAsync("dora@acme.example", "Dora Data", WorkspaceRole.Member);
         var dora = await Session.ActorAsync("dora@acme.example");
-        var page = await SignedInAsync(admin, $"/settings/users/{dora.MemberId}");
+        var page = await Session.SignedInPageAsync(admin, $"/settings/users/{dora.MemberId}");
 
         var menu = page.Locator("[data-testid=member-menu]");
         await TabToAsync(page, menu);
@@ -136,7 +127,7 @@ public class KeyboardJourneyTests : BrowserJourney
         var actor = await Session.ActorAsync(admin);
         var ontology = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
         await resources.CreateAsync(actor, new CreateResource(ResourceKind.Project, "Perception", "", ontology));
-        var page = await SignedInAsync(admin, "/settings/groups");
+        var page = await Session.SignedInPageAsync(admin, "/settings/groups");
 
         var create = page.Locator("[data-testid=create-group]");
         await TabToAsync(page, create);
@@ -193,7 +184,7 @@ public class KeyboardJourneyTests : BrowserJourney
         var tags = Session.App.Services.GetRequiredService<Dashboard.Domain.Tags.TagService>();
         await tags.CreateAsync(actor, Dashboard.Domain.Tags.TagKind.Project, "Lidar");
         await tags.CreateAsync(actor, Dashboard.Domain.Tags.TagKind.Project, "Urgent");
-        var page = await SignedInAsync(admin, "/projects");
+        var page = await Session.SignedInPageAsync(admin, "/projects");
 
         var filter = page.Locator("input[data-testid=project-tag-filter]");
         await TabToAsync(page, filter);

@@ -12,15 +12,6 @@ namespace Dashboard.Tests.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public class KeyboardRoleJourneyTests : BrowserJourney
 {
-    private async Task<IPage> SignedInAsync(string email, string path)
-    {
-        var page = await Session.NewPageAsync();
-        await BrowserSession.SignInAsync(page, email);
-        await page.GotoAsync(path);
-        await BrowserSession.WaitForInteractiveAsync(page);
-        return page;
-    }
-
     private async Task<WorkspaceRole> SavedRoleAsync(string email) => (await Session.ActorAsync(email)).Role;
 
     private static ILocator Option(IPage page, string role) =>
@@ -41,7 +32,7 @@ public class KeyboardRoleJourneyTests : BrowserJourney
     {
         var admin = await Session.SetUpAsync();
         await Session.AddMemberAsync("dora@acme.example", "Dora Data", WorkspaceRole.Member);
-        var page = await SignedInAsync(admin, "/settings/users");
+        var page = await Session.SignedInPageAsync(admin, "/settings/users");
         var roleButton = page.GetByRole(AriaRole.Button, new() { Name = "Role of Dora Data: Member. Change" });
         var picker = page.Locator("[data-testid=row-role-picker]");
 
@@ -78,7 +69,7 @@ public class KeyboardRoleJourneyTests : BrowserJourney
         var admin = await Session.SetUpAsync();
         await Session.AddMemberAsync("dora@acme.example", "Dora Data", WorkspaceRole.Member);
         var dora = await Session.ActorAsync("dora@acme.example");
-        var page = await SignedInAsync(admin, $"/settings/users/{dora.MemberId}");
+        var page = await Session.SignedInPageAsync(admin, $"/settings/users/{dora.MemberId}");
         var role = page.Locator("[data-testid=member-role]");
 
         await TabToAsync(page, role);

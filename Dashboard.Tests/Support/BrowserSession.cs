@@ -187,6 +187,16 @@ public sealed class BrowserSession : IAsyncDisposable
         await WaitForInteractiveAsync(page);
     }
 
+    /// <summary>A new page signed in as <paramref name="email"/>, at <paramref name="path"/> with its circuit live.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string path)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, email);
+        await page.GotoAsync(path);
+        await WaitForInteractiveAsync(page);
+        return page;
+    }
+
     /// <summary>Picks <paramref name="option"/> from the open MudBlazor popover (a select or autocomplete list).</summary>
     public static Task PickOptionAsync(IPage page, string option) =>
         page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
