@@ -113,7 +113,8 @@ public sealed partial class UsersTab : IDisposable
             // Opened before its options are in the page, the list would mark none of them (not the row's role).
             await picker.FocusAsync();
             await JS.InvokeVoidAsync("dashboard.whenOptionsShown", RolePickerSelector);
-            await picker.OpenMenu();
+            // Unless the person closed it or chose another row meanwhile.
+            if (ReferenceEquals(_rolePicker, picker) && _rolePickerFor is not null) await picker.OpenMenu();
         }
         await _focus.ApplyAsync(JS);
     }

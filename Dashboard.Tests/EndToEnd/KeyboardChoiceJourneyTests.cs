@@ -1,16 +1,20 @@
 using Dashboard.Domain.Access;
+using Dashboard.Domain.Resources;
+using Dashboard.Domain.Tags;
 using Dashboard.Tests.Support;
 using static Dashboard.Tests.Support.Keyboard;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.EndToEnd;
 
 /// <summary>
-/// A member's role changed with the keyboard alone, from the Users list and from User details: the picker takes focus
-/// as it opens, the arrows only move through the roles, Enter saves the one reached and Escape changes nothing.
+/// Lists of choices that act at once, with the keyboard alone: a member's role from the Users list and from User
+/// details, a project's Add a tag. The list takes focus as it opens, the arrows only move through the choices, Enter
+/// acts on the one reached and Escape changes nothing.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public class KeyboardRoleJourneyTests : BrowserJourney
+public class KeyboardChoiceJourneyTests : BrowserJourney
 {
     private async Task<WorkspaceRole> SavedRoleAsync(string email) => (await Session.ActorAsync(email)).Role;
 
@@ -20,11 +24,15 @@ public class KeyboardRoleJourneyTests : BrowserJourney
     private static Task<bool> IsHighlightedAsync(ILocator option) =>
         option.EvaluateAsync<bool>("e => e.classList.contains('mud-selected-item') || e.querySelector('.mud-selected-item') !== null");
 
-    private static async Task ArrowDownToAsync(IPage page, string role)
+    /// <summary>Down the list to the choice, or back up when it lies above the one marked.</summary>
+    private static async Task ArrowToAsync(IPage page, string choice)
     {
-        var option = Option(page, role);
-        for (var i = 0; i < 8 && !await IsHighlightedAsync(option); i++) await page.Keyboard.PressAsync("ArrowDown");
-        Assert.True(await IsHighlightedAsync(option), $"The arrows never reached {role}.");
+        var option = Option(page, choice);
+        foreach (var key in new[] { "ArrowDown", "ArrowUp" })
+        {
+            for (var i = 0; i < 8 && !await IsHighlightedAsync(option); i++) await page.Keyboard.PressAsync(key);
+        }
+        Assert.True(await IsHighlightedAsync(option), $"The arrows never reached {choice}.");
     }
 
     [BrowserFact]
@@ -53,7 +61,7 @@ public class KeyboardRoleJourneyTests : BrowserJourney
         // Again: the arrows pass Workforce Manager without saving it, Enter saves Tasker, focus stays on the row.
         await page.Keyboard.PressAsync("Enter");
         await Option(page, "Tasker").WaitForAsync();
-        await ArrowDownToAsync(page, "Tasker");
+        await ArrowToAsync(page, "Tasker");
         Assert.Equal(WorkspaceRole.Member, await SavedRoleAsync("dora@acme.example"));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Dora Data is now Tasker.");
@@ -76,11 +84,44 @@ public class KeyboardRoleJourneyTests : BrowserJourney
         await AssertVisiblyFocusedAsync(role);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator(".mud-popover-open .mud-selected-item")).ToContainTextAsync("Member");
-        await ArrowDownToAsync(page, "Tasker");
+        await ArrowToAsync(page, "Tasker");
         Assert.Equal(WorkspaceRole.Member, await SavedRoleAsync("dora@acme.example"));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Dora Data is now Tasker.");
         Assert.Equal(WorkspaceRole.Tasker, await SavedRoleAsync("dora@acme.example"));
         await AssertVisiblyFocusedAsync(role);
+    });
+
+    [BrowserFact]
+    public Task AProjectIsTagged_ByKeyboardAlone() => Session.JourneyAsync(async () =>
+    {
+        var admin = await Session.SetUpAsync();
+        var actor = await Session.ActorAsync(admin);
+        var resources = Session.App.Services.GetRequiredService<ResourceService>();
+        var tags = Session.App.Services.GetRequiredService<TagService>();
+        var ontology = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
+        var project = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Project, "Perception", "", ontology))).Value;
+        foreach (var name in new[] { "Lidar", "Night", "Urgent" }) await tags.CreateAsync(actor, TagKind.Project, name);
+        var page = await Session.SignedInPageAsync(admin, $"/projects/{project}");
+        var add = page.Locator("[data-testid=project-tag-add]");
+        var projectTags = page.Locator("[data-testid=project-tag]");
+
+        // Arrowing through the tags adds none of them; Escape closes the list.
+        await TabToAsync(page, add);
+        await AssertVisiblyFocusedAsync(add);
+        await page.Keyboard.PressAsync("Enter");
+        await Option(page, "Urgent").WaitForAsync();
+        await ArrowToAsync(page, "Urgent");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator(".mud-popover-open [role=option]")).ToHaveCountAsync(0);
+        await Expect(projectTags).ToHaveCountAsync(0);
+
+        // Enter adds the one the arrows reached, and only it.
+        await AssertVisiblyFocusedAsync(add);
+        await page.Keyboard.PressAsync("Enter");
+        await Option(page, "Night").WaitForAsync();
+        await ArrowToAsync(page, "Night");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(projectTags).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("Night")]);
     });
 }
