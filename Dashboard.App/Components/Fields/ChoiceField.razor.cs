@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace Dashboard.App.Components.Fields;
 
@@ -16,10 +17,28 @@ public partial class ChoiceField<TValue>
     /// <summary>When set, a first option with this text stands for "no value" (a filter's "Any").</summary>
     [Parameter] public string? EmptyText { get; set; }
 
+    /// <summary>A line under the field that says why the choices are what they are; the select is described by it.</summary>
+    [Parameter] public string? Hint { get; set; }
+
+    /// <summary>
+    /// Enter on the closed select: the form's main action, so a keyboard user chooses with the arrows and sends with
+    /// Enter as in a text box. Without it, no key press reaches the server (filters hear only the change).
+    /// </summary>
+    [Parameter] public EventCallback OnEnter { get; set; }
+
     [Parameter] public bool Disabled { get; set; }
     [Parameter] public string? Class { get; set; }
     [Parameter] public string? Style { get; set; }
     [Parameter] public string? TestId { get; set; }
+
+    private readonly string _hintId = $"hint-{Guid.NewGuid():N}";
+
+    private IReadOnlyDictionary<string, object>? EnterHandler => OnEnter.HasDelegate
+        ? new Dictionary<string, object> { ["onkeydown"] = EventCallback.Factory.Create<KeyboardEventArgs>(this, KeyDownAsync) }
+        : null;
+
+    private Task KeyDownAsync(KeyboardEventArgs key) =>
+        key.Key is "Enter" or "NumpadEnter" ? OnEnter.InvokeAsync() : Task.CompletedTask;
 
     /// <summary>The chosen option's index as the select's value; "" (the empty option) when there is none.</summary>
     private string SelectedValue

@@ -1,4 +1,5 @@
 using Dashboard.App.Components;
+using Dashboard.App.Components.Fields;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Invitations;
 using Dashboard.Domain.Workspaces;
@@ -23,6 +24,16 @@ public partial class InviteUsersDialog
 
     private IEnumerable<WorkspaceRole> InvitableRoles => PermissionTable.Roles.Where(r => Actor.CanOver(Permission.AddAndRemoveUsers, r));
 
+    private IReadOnlyList<Choice<WorkspaceRole>> RoleChoices => InvitableRoles.Select(r => new Choice<WorkspaceRole>(r, r.Display())).ToList();
+
+    private IReadOnlyList<Choice<UserType>> TypeChoices =>
+        [.. Enum.GetValues<UserType>().Select(t => new Choice<UserType>(t, t.ToString(), !MembershipRules.InvitableTypes(_role).Contains(t)))];
+
+    private string? RoleHint => Actor.GrantFor(Permission.AddAndRemoveUsers) == Grant.TaskersOnly
+        ? $"As {Actor.Role.Display()} you invite Taskers only." : null;
+
+    private string? TypeHint => MembershipRules.InvitableTypes(_role).Count == 1 ? $"{_role.Display()}s are always Internal." : null;
+
     // Null before the chips input first renders; it has no chips then.
     private int ValidCount => _emails?.ValidEmails.Count ?? 0;
 
@@ -42,7 +53,12 @@ public partial class InviteUsersDialog
         if (_busy) return;
         await _emails.TakeTypedAsync();
         var emails = _emails.ValidEmails;
-        if (emails.Count == 0) return;
+        if (emails.Count == 0)
+        {
+            // Enter on a field can ask for this before any address is in: say what is missing rather than nothing.
+            _formError = "Type at least one email address to invite, then press Enter.";
+            return;
+        }
         _busy = true;
         try
         {

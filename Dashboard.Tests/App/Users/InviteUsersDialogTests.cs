@@ -1,4 +1,5 @@
 using Bunit;
+using Dashboard.App.Components.Fields;
 using Dashboard.App.Features.Users;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Invitations;
@@ -7,7 +8,6 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using MudBlazor;
-using MudBlazor.Extensions;
 
 namespace Dashboard.Tests.App.Users;
 
@@ -98,9 +98,27 @@ public class InviteUsersDialogTests : AppComponentTestBase
     {
         await OpenAsync(await SignInAsAsync(WorkspaceRole.WorkforceManager));
 
-        var role = _dialogs.FindComponents<MudSelect<WorkspaceRole>>().Single();
-        Assert.Equal(WorkspaceRole.Tasker, role.Instance.GetState(x => x.Value));
+        var role = _dialogs.FindComponents<ChoiceField<WorkspaceRole>>().Single();
+        Assert.Equal(WorkspaceRole.Tasker, role.Instance.Value);
         Assert.Contains("you invite Taskers only", _dialogs.Find(".mud-dialog").TextContent);
-        Assert.Equal([WorkspaceRole.Tasker], role.FindComponents<MudSelectItem<WorkspaceRole>>().Select(i => i.Instance.Value));
+        Assert.Equal([WorkspaceRole.Tasker], role.Instance.Options.Select(o => o.Value));
+        Assert.Equal(["Tasker"], _dialogs.FindAll("select[data-testid=invite-role] option").Select(o => o.TextContent));
+    }
+
+    [Fact]
+    public async Task Enter_OnTheRole_SendsTheInvitations_OrSaysWhatIsMissing()
+    {
+        await OpenAsync(await SignInAsAsync(WorkspaceRole.Admin));
+
+        var enter = new KeyboardEventArgs { Key = "Enter" };
+        _dialogs.Find("select[data-testid=invite-role]").KeyDown(enter);
+        Assert.Contains("Type at least one email address", _dialogs.Find(".mud-dialog").TextContent);
+
+        Type("ivy@acme.example");
+        PressEnter();
+        _dialogs.Find("select[data-testid=invite-role]").Change("2");
+        _dialogs.Find("select[data-testid=invite-role]").KeyDown(enter);
+        _dialogs.WaitForAssertion(() => Assert.Contains("1 person is now Invited as Workforce Manager.",
+            _dialogs.Find("[data-testid=invite-results]").TextContent));
     }
 }
