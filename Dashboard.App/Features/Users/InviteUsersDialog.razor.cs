@@ -56,7 +56,7 @@ public partial class InviteUsersDialog
         if (emails.Count == 0)
         {
             // Enter on a field can ask for this before any address is in: say what is missing rather than nothing.
-            _formError = "Type at least one email address to invite, then press Enter.";
+            _formError = "Type at least one email address to invite.";
             return;
         }
         _busy = true;
