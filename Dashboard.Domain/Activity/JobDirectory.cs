@@ -25,21 +25,22 @@ public sealed class JobDirectory(IDbContextFactory<DashboardDbContext> factory)
 {
     // The page every Admin opens first — the workspace's jobs, newest first, unfiltered — compiled once: EF Core then
     // skips translating the query on each call, which is most of what it adds to the bare SQL. Same shape as Rows, same
-    // order as NewestFirst (a compiled query's expression cannot call either).
-    private static readonly CompiledPerModel<Func<DashboardDbContext, Guid, int, int, IAsyncEnumerable<JobRow>>> WorkspacePage = new(() =>
+    // order as NewestFirst (a compiled query's expression cannot call either). The capped count rides along as a
+    // column: a subquery that names no row of the page, which SQLite and PostgreSQL each run once per statement, so
+    // the page and its count cost one command and one round trip, not two.
+    private static readonly CompiledPerModel<Func<DashboardDbContext, Guid, int, int, IAsyncEnumerable<CountedRow>>> WorkspacePage = new(() =>
         EF.CompileAsyncQuery((DashboardDbContext db, Guid workspaceId, int skip, int take) =>
             db.Jobs.AsNoTracking().Where(j => j.WorkspaceId == workspaceId)
                 .OrderByDescending(j => j.StartedAt).ThenByDescending(j => j.Id).Skip(skip).Take(take)
-                .Select(j => new JobRow(j.Id, j.Type, j.Status, j.Title,
+                .Select(j => new CountedRow(new JobRow(j.Id, j.Type, j.Status, j.Title,
                     db.Resources.Where(r => r.Id == j.ResourceId).Select(r => r.Name).FirstOrDefault(),
                     db.Members.Where(m => m.Id == j.StartedByMemberId).Select(m => m.DisplayName).FirstOrDefault()
                         ?? db.ApiKeys.Where(k => k.Id == j.StartedByApiKeyId).Select(k => "API key " + k.Name).FirstOrDefault(),
-                    j.StartedAt, j.FinishedAt, j.ItemsDone, j.ItemsTotal, j.StorageFolder, j.ErrorSummary, j.ResourceId))));
+                    j.StartedAt, j.FinishedAt, j.ItemsDone, j.ItemsTotal, j.StorageFolder, j.ErrorSummary, j.ResourceId),
+                    db.Jobs.Where(ahead => ahead.WorkspaceId == workspaceId).OrderByDescending(ahead => ahead.StartedAt)
+                        .Skip(skip).Take(CappedCount.Ahead + 1).Count()))));
 
-    private static readonly CompiledPerModel<Func<DashboardDbContext, Guid, int, Task<int>>> WorkspaceCountAhead = new(() =>
-        EF.CompileAsyncQuery((DashboardDbContext db, Guid workspaceId, int skip) =>
-            db.Jobs.Where(j => j.WorkspaceId == workspaceId).OrderByDescending(j => j.StartedAt)
-                .Skip(skip).Take(CappedCount.Ahead + 1).Count()));
+    private sealed record CountedRow(JobRow Row, int CountAhead);
 
     public async Task<Page<JobRow>> ListAsync(Actor actor, JobQuery query, CancellationToken ct = default)
     {
@@ -57,12 +58,16 @@ public sealed class JobDirectory(IDbContextFactory<DashboardDbContext> factory)
 
     private static async Task<Page<JobRow>> WorkspacePageAsync(DashboardDbContext db, Guid workspaceId, PageRequest page, CancellationToken ct)
     {
-        var (total, atLeast) = await CappedCount.FromAheadAsync(await WorkspaceCountAhead.For(db)(db, workspaceId, page.Skip), page,
-            () => db.Jobs.CountAsync(j => j.WorkspaceId == workspaceId, ct));
-        if (total <= page.Skip) return new Page<JobRow>([], total);
         var rows = new List<JobRow>(page.Take);
-        await foreach (var row in WorkspacePage.For(db)(db, workspaceId, page.Skip, page.Take).WithCancellation(ct)) rows.Add(row);
-        return new Page<JobRow>(rows, total, atLeast);
+        var ahead = 0;
+        await foreach (var (row, countAhead) in WorkspacePage.For(db)(db, workspaceId, page.Skip, page.Take).WithCancellation(ct))
+        {
+            rows.Add(row);
+            ahead = countAhead;
+        }
+        // No row, no count with it: an empty first page is an empty list; past the end, FromAheadAsync counts them all.
+        var (total, atLeast) = await CappedCount.FromAheadAsync(ahead, page, () => db.Jobs.CountAsync(j => j.WorkspaceId == workspaceId, ct));
+        return rows.Count == 0 ? new Page<JobRow>([], total) : new Page<JobRow>(rows, total, atLeast);
     }
 
     /// <summary>One job as the list shows it, when the actor may see it: a live page adds a job that just started.</summary>

@@ -59,6 +59,20 @@ public class JobDirectoryTests : IAsyncLifetime
         Assert.Equal(5, page.Items.Count);
     }
 
+    [Fact]
+    public async Task NoJobs_OrAPagePastTheEnd_ShowNoRows_AndTheTrueTotal()
+    {
+        var none = await _directory.ListAsync(_admin, new JobQuery());
+        Assert.Empty(none.Items);
+        Assert.Equal(0, none.TotalCount);
+
+        await AddJobsAsync(30);
+        var pastTheEnd = await _directory.ListAsync(_admin, new JobQuery(Page: new PageRequest(3, 25)));
+        Assert.Empty(pastTheEnd.Items);
+        Assert.Equal(30, pastTheEnd.TotalCount);
+        Assert.False(pastTheEnd.TotalIsAtLeast);
+    }
+
     /// <summary>Jobs started in pairs at the same moment, so a page boundary falls between two of a pair.</summary>
     private async Task AddPairedJobsAsync(int count)
     {
