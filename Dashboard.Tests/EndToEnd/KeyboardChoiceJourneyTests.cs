@@ -106,6 +106,16 @@ public class KeyboardChoiceJourneyTests : BrowserJourney
         var add = page.Locator("[data-testid=project-tag-add]");
         var projectTags = page.Locator("[data-testid=project-tag]");
 
+        // Tabbing past the Ontology picker opens no list: one that opened on focus, after a round trip, took focus back
+        // from wherever the person had tabbed on to. Typing, ArrowDown or a click open it.
+        await TabToAsync(page, page.GetByRole(AriaRole.Combobox, new() { Name = "Change Ontology" }));
+        await page.WaitForTimeoutAsync(500);
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Option(page, "Road objects").WaitForAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+
         // Arrowing through the tags adds none of them; Escape closes the list.
         await TabToAsync(page, add);
         await AssertVisiblyFocusedAsync(add);
