@@ -33,8 +33,10 @@ public partial class ChoiceField<TValue>
 
     private readonly string _hintId = $"hint-{Guid.NewGuid():N}";
 
+    // Built once: the handler reads OnEnter when a key arrives, so it never goes stale.
+    private IReadOnlyDictionary<string, object>? _enterHandler;
     private IReadOnlyDictionary<string, object>? EnterHandler => OnEnter.HasDelegate
-        ? new Dictionary<string, object> { ["onkeydown"] = EventCallback.Factory.Create<KeyboardEventArgs>(this, KeyDownAsync) }
+        ? _enterHandler ??= new Dictionary<string, object> { ["onkeydown"] = EventCallback.Factory.Create<KeyboardEventArgs>(this, KeyDownAsync) }
         : null;
 
     private Task KeyDownAsync(KeyboardEventArgs key) =>
