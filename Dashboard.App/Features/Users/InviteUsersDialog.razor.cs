@@ -50,18 +50,19 @@ public partial class InviteUsersDialog
 
     private async Task InviteAsync()
     {
-        if (_busy) return;
-        await _emails.TakeTypedAsync();
-        var emails = _emails.ValidEmails;
-        if (emails.Count == 0)
-        {
-            // Enter on a field can ask for this before any address is in: say what is missing rather than nothing.
-            _formError = "Type at least one email address to invite.";
-            return;
-        }
+        // Busy from the first await: a second Enter or click while the typed text is still being checked sends nothing.
+        if (_busy || _sent is not null) return;
         _busy = true;
         try
         {
+            await _emails.TakeTypedAsync();
+            var emails = _emails.ValidEmails;
+            if (emails.Count == 0)
+            {
+                // Enter on a field can ask for this before any address is in: say what is missing rather than nothing.
+                _formError = "Type at least one email address to invite.";
+                return;
+            }
             var result = await Invitations.InviteAsync(Actor, new InviteCommand(emails, _role, _type));
             if (!result.Succeeded)
             {
