@@ -1,5 +1,4 @@
 using Dashboard.Domain.Access;
-using Dashboard.Domain.Resources;
 using Dashboard.Domain.Tags;
 using Dashboard.Tests.Support;
 using static Dashboard.Tests.Support.Keyboard;
@@ -97,10 +96,8 @@ public class KeyboardChoiceJourneyTests : BrowserJourney
     {
         var admin = await Session.SetUpAsync();
         var actor = await Session.ActorAsync(admin);
-        var resources = Session.App.Services.GetRequiredService<ResourceService>();
         var tags = Session.App.Services.GetRequiredService<TagService>();
-        var ontology = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
-        var project = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Project, "Perception", "", ontology))).Value;
+        var project = await Session.AddProjectAsync(admin, "Perception");
         foreach (var name in new[] { "Lidar", "Night", "Urgent" }) await tags.CreateAsync(actor, TagKind.Project, name);
         var page = await Session.SignedInPageAsync(admin, $"/projects/{project}");
         var add = page.Locator("[data-testid=project-tag-add]");

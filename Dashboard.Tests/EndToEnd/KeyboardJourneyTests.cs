@@ -1,5 +1,4 @@
 using Dashboard.Domain.Access;
-using Dashboard.Domain.Resources;
 using Dashboard.Tests.Support;
 using static Dashboard.Tests.Support.Keyboard;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,10 +115,7 @@ public class KeyboardJourneyTests : BrowserJourney
         var admin = await Session.SetUpAsync();
         await Session.AddMemberAsync("alice@acme.example", "Alice Annotator", WorkspaceRole.Member);
         await Session.AddMemberAsync("manny@acme.example", "Manny Manager", WorkspaceRole.Member);
-        var resources = Session.App.Services.GetRequiredService<ResourceService>();
-        var actor = await Session.ActorAsync(admin);
-        var ontology = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
-        await resources.CreateAsync(actor, new CreateResource(ResourceKind.Project, "Perception", "", ontology));
+        await Session.AddProjectAsync(admin, "Perception");
         var page = await Session.SignedInPageAsync(admin, "/settings/groups");
 
         var create = page.Locator("[data-testid=create-group]");

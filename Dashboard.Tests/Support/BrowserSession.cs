@@ -1,5 +1,6 @@
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Resources;
 using Dashboard.Domain.Users;
 using Dashboard.Domain.Workspaces;
 using Microsoft.AspNetCore.Identity;
@@ -185,6 +186,14 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
         await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>A Project (on a new Ontology, "Road objects") created by the person as the app's service does it.</summary>
+    public async Task<Guid> AddProjectAsync(string email, string name)
+    {
+        var (resources, actor) = (App.Services.GetRequiredService<ResourceService>(), await ActorAsync(email));
+        var ontology = (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Ontology, "Road objects", ""))).Value;
+        return (await resources.CreateAsync(actor, new CreateResource(ResourceKind.Project, name, "", ontology))).Value;
     }
 
     /// <summary>A new page signed in as <paramref name="email"/>, at <paramref name="path"/> with its circuit live.</summary>
